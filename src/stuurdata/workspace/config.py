@@ -1,0 +1,234 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Typed workspace definitions: ``stuurdata.yaml``, ``sources/*.yaml`` and ``datasets/*.yaml``.
+
+These pydantic models are the single source of the workspace JSON Schema shipped in the package
+(``stuurdata schema``). Semantic rules that span files live in :mod:`stuurdata.workspace.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+GEMEENTECODE = r"^GM\d{4}$"
+WIJKCODE = r"^WK\d{6}$"
+BUURTCODE = r"^BU\d{8}$"
+IDENTIFIER = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Classification(StrEnum):
+    """How sensitive data is; access and publication follow from it and nowhere else."""
+
+    OPENBAAR = "openbaar"
+    INTERN = "intern"
+    VERTROUWELIJK = "vertrouwelijk"
+    PERSOONSGEGEVENS = "persoonsgegevens"
+    BIJZONDERE_PERSOONSGEGEVENS = "bijzondere_persoonsgegevens"
+
+    @property
+    def is_personal(self) -> bool:
+        return self in (Classification.PERSOONSGEGEVENS, Classification.BIJZONDERE_PERSOONSGEGEVENS)
+
+
+class SecretRef(Strict):
+    """A reference to a secret: an environment variable or a file. Never the secret itself."""
+
+    env: str | None = Field(default=None, pattern=r"^[A-Z][A-Z0-9_]*$")
+    """Name of the environment variable that holds the secret."""
+    file: str | None = None
+    """Path of a file that holds the secret (relative paths are resolved against the workspace)."""
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> SecretRef:
+        if (self.env is None) == (self.file is None):
+            raise ValueError("geef precies één van 'env' of 'file'")
+        return self
+
+
+class Tenant(Strict):
+    """A gemeente on the platform."""
+
+    code: str = Field(pattern=GEMEENTECODE)
+    """CBS gemeentecode, e.g. GM0534."""
+    name: str
+    """Name of the gemeente."""
+
+
+class Region(Strict):
+    """Several gemeenten sharing one platform, with the key that splits its cost."""
+
+    code: str = Field(pattern=r"^[A-Z]{2}[0-9A-Z]{2,8}$")
+    """Region code, e.g. RG99 for the demo region."""
+    name: str
+    members: list[str] = Field(min_length=2)
+    """Gemeentecodes of the member gemeenten."""
+    cost_key: dict[str, float] = Field(default_factory=dict)
+    """Share of the cost per gemeentecode, e.g. {GM0534: 1, GM0553: 1.17, GM1525: 1.94}."""
+
+    @field_validator("cost_key")
+    @classmethod
+    def _positive(cls, value: dict[str, float]) -> dict[str, float]:
+        for code, weight in value.items():
+            if weight <= 0:
+                raise ValueError(f"kostenverdeelsleutel voor {code} moet groter dan 0 zijn")
+        return value
+
+
+class Purpose(Strict):
+    """A registered purpose (doelbinding) for processing personal data."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str
+    legal_basis: str
+    """The legal basis (grondslag), e.g. 'Wet maatschappelijke ondersteuning 2015, art. 5.1.1'."""
+    key: SecretRef
+    """Where the HMAC key for this purpose's pseudonyms is kept (never in the workspace)."""
+
+
+class AreaFiles(Strict):
+    """Boundary files of the workspace's boundary year (CBS Wijk- en buurtkaart or generated)."""
+
+    gemeenten: str
+    wijken: str
+    buurten: str
+
+
+class EngineConfig(Strict):
+    """Which warehouse engine builds and serves the workspace."""
+
+    kind: Literal["duckdb", "postgres", "spark"] = "duckdb"
+    path: str = ".stuurdata/warehouse"
+    """Folder of the versioned warehouse (DuckDB)."""
+    keep_versions: int = Field(default=3, ge=1)
+    """How many complete versions to keep after a successful build."""
+    dsn: SecretRef | None = None
+    """Connection string for server engines (PostgreSQL), by reference."""
+    threads: int | None = Field(default=None, ge=1)
+    memory_limit: str | None = None
+    """Engine memory limit, e.g. '6GB'."""
+
+
+class WorkspaceConfig(Strict):
+    """``stuurdata.yaml``: the root of a workspace."""
+
+    name: str
+    description: str = ""
+    synthetic: bool = False
+    """True for generated demo data: every page then says the figures are fictional."""
+    boundary_year: int = Field(ge=2000, le=2100)
+    """The boundary year (CBS Wijk- en buurtkaart) that area codes in sources are checked against."""
+    tenants: list[Tenant] = Field(min_length=1)
+    region: Region | None = None
+    areas: AreaFiles
+    purposes: list[Purpose] = Field(default_factory=list)
+    engine: EngineConfig = Field(default_factory=EngineConfig)
+    language: Literal["nl", "en"] = "nl"
+
+
+class ColumnType(StrEnum):
+    STRING = "string"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    DATE = "date"
+    TIMESTAMP = "timestamp"
+    BOOLEAN = "boolean"
+    GEOMETRY = "geometry"
+
+
+class RangeRule(Strict):
+    min: float | None = None
+    max: float | None = None
+
+
+class DateRangeRule(Strict):
+    min: dt.date | None = None
+    max: dt.date | Literal["today"] | None = None
+
+
+class ColumnRules(Strict):
+    """Rules a column's values must meet; a file that breaks one is rejected whole."""
+
+    elfproef: bool = False
+    """Value is a BSN that passes the elfproef (11-test)."""
+    postcode: bool = False
+    """Value is a Dutch postcode: four digits (not starting with 0), two letters (not SA, SD, SS)."""
+    buurtcode: bool = False
+    """Value is a buurtcode known in the workspace's boundary year."""
+    wijkcode: bool = False
+    gemeentecode: bool = False
+    unique: bool = False
+    range: RangeRule | None = None
+    date_range: DateRangeRule | None = None
+    one_of: list[str | int] | None = None
+    pattern: str | None = None
+    """A regular expression the whole value must match."""
+
+
+class Column(Strict):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """Column name in the warehouse (snake_case)."""
+    source_name: str | None = None
+    """Header in the file when it differs from ``name``."""
+    type: ColumnType = ColumnType.STRING
+    required: bool = True
+    """An empty value is an error."""
+    description: str = ""
+    classification: Classification | None = None
+    """Defaults to the source's classification."""
+    pseudonymise: bool = False
+    """Replace the value by a keyed pseudonym (HMAC-SHA256 with the source purpose's key)."""
+    rules: ColumnRules = Field(default_factory=ColumnRules)
+    format: str | None = None
+    """Date format in the file when not ISO, e.g. '%d-%m-%Y'."""
+
+
+class Source(Strict):
+    """``sources/<name>.yaml``: one delivered file (or set of files) and its contract."""
+
+    name: str = Field(pattern=IDENTIFIER)
+    title: str
+    description: str = ""
+    owner: str
+    """Who answers for this source (team or role)."""
+    classification: Classification
+    connector: str
+    """Name of the connector plugin: csv, xlsx, parquet, geojson, geopackage, bag, ..."""
+    path: str
+    """File, folder or glob relative to the workspace."""
+    options: dict[str, Any] = Field(default_factory=dict)
+    """Connector options, e.g. delimiter, encoding, sheet, layer."""
+    purpose: str | None = None
+    """Purpose id (doelbinding) required when the source holds personal data."""
+    key: list[str] = Field(default_factory=list)
+    """Columns that together identify a row; duplicates are an error."""
+    columns: list[Column] = Field(default_factory=list)
+    on_error: Literal["reject_file", "reject_rows"] = "reject_file"
+    """reject_file: any problem rejects the whole file. reject_rows: bad rows are counted and left out."""
+
+
+class Dataset(Strict):
+    """``datasets/<name>.yaml``: a table the platform publishes or offers internally."""
+
+    name: str = Field(pattern=IDENTIFIER)
+    title: str
+    description: str
+    owner: str
+    classification: Classification | None = None
+    """Mandatory: a dataset without classification is refused by ``validate``."""
+    model: str
+    """The model (``layer.name``) whose table this dataset exposes, e.g. marts.bevolking_per_buurt."""
+    theme: str | None = None
+    frequency: str | None = None
+    license: str = "CC0-1.0"
+    keywords: list[str] = Field(default_factory=list)
+    column_classifications: dict[str, Classification] = Field(default_factory=dict)
+
+
+SourceList = Annotated[list[Source], Field(default_factory=list)]
