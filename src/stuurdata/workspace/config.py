@@ -85,6 +85,7 @@ class Purpose(Strict):
     """A registered purpose (doelbinding) for processing personal data."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    """Purpose id, referenced by sources (e.g. monitor-sociaal-domein)."""
     title: str
     legal_basis: str
     """The legal basis (grondslag), e.g. 'Wet maatschappelijke ondersteuning 2015, art. 5.1.1'."""
@@ -96,14 +97,18 @@ class AreaFiles(Strict):
     """Boundary files of the workspace's boundary year (CBS Wijk- en buurtkaart or generated)."""
 
     gemeenten: str
+    """Gemeente boundaries (GeoJSON, TopoJSON or GeoPackage), relative to the workspace."""
     wijken: str
+    """Wijk boundaries, relative to the workspace."""
     buurten: str
+    """Buurt boundaries, relative to the workspace."""
 
 
 class EngineConfig(Strict):
     """Which warehouse engine builds and serves the workspace."""
 
     kind: Literal["duckdb", "postgres", "spark"] = "duckdb"
+    """Engine: duckdb (embedded, default), postgres or spark."""
     path: str = ".stuurdata/warehouse"
     """Folder of the versioned warehouse (DuckDB)."""
     keep_versions: int = Field(default=3, ge=1)
@@ -111,6 +116,7 @@ class EngineConfig(Strict):
     dsn: SecretRef | None = None
     """Connection string for server engines (PostgreSQL), by reference."""
     threads: int | None = Field(default=None, ge=1)
+    """Worker threads for the engine; default: all cores."""
     memory_limit: str | None = None
     """Engine memory limit, e.g. '6GB'."""
 
@@ -120,16 +126,23 @@ class WorkspaceConfig(Strict):
 
     name: str
     description: str = ""
+    """Short description of the workspace, shown on the portal's home page."""
     synthetic: bool = False
     """True for generated demo data: every page then says the figures are fictional."""
     boundary_year: int = Field(ge=2000, le=2100)
     """The boundary year (CBS Wijk- en buurtkaart) that area codes in sources are checked against."""
     tenants: list[Tenant] = Field(min_length=1)
+    """The gemeenten on this platform; data and users are scoped per gemeente."""
     region: Region | None = None
+    """Optional region of several tenants sharing the platform."""
     areas: AreaFiles
+    """Boundary files (gemeenten, wijken, buurten) of the boundary year."""
     purposes: list[Purpose] = Field(default_factory=list)
+    """Registered purposes (doelbinding) for personal data, each with its pseudonymisation key."""
     engine: EngineConfig = Field(default_factory=EngineConfig)
+    """Warehouse engine settings."""
     language: Literal["nl", "en"] = "nl"
+    """Default language of the portal."""
 
 
 class ColumnType(StrEnum):
@@ -144,12 +157,16 @@ class ColumnType(StrEnum):
 
 class RangeRule(Strict):
     min: float | None = None
+    """Smallest allowed value."""
     max: float | None = None
+    """Largest allowed value."""
 
 
 class DateRangeRule(Strict):
     min: dt.date | None = None
+    """Earliest allowed date."""
     max: dt.date | Literal["today"] | None = None
+    """Latest allowed date, or 'today'."""
 
 
 class ColumnRules(Strict):
@@ -162,11 +179,17 @@ class ColumnRules(Strict):
     buurtcode: bool = False
     """Value is a buurtcode known in the workspace's boundary year."""
     wijkcode: bool = False
+    """Value is a wijkcode known in the workspace's boundary year."""
     gemeentecode: bool = False
+    """Value is a gemeentecode known in the workspace's boundary year."""
     unique: bool = False
+    """No two rows have the same value."""
     range: RangeRule | None = None
+    """Numeric values lie within min and max (inclusive)."""
     date_range: DateRangeRule | None = None
+    """Dates lie within min and max (inclusive); max may be 'today'."""
     one_of: list[str | int] | None = None
+    """Value is one of these (a code list)."""
     pattern: str | None = None
     """A regular expression the whole value must match."""
 
@@ -177,14 +200,17 @@ class Column(Strict):
     source_name: str | None = None
     """Header in the file when it differs from ``name``."""
     type: ColumnType = ColumnType.STRING
+    """Type in the warehouse; values that do not convert are errors."""
     required: bool = True
     """An empty value is an error."""
     description: str = ""
+    """What the column means."""
     classification: Classification | None = None
     """Defaults to the source's classification."""
     pseudonymise: bool = False
     """Replace the value by a keyed pseudonym (HMAC-SHA256 with the source purpose's key)."""
     rules: ColumnRules = Field(default_factory=ColumnRules)
+    """Rules every value must meet."""
     format: str | None = None
     """Date format in the file when not ISO, e.g. '%d-%m-%Y'."""
 
@@ -195,9 +221,11 @@ class Source(Strict):
     name: str = Field(pattern=IDENTIFIER)
     title: str
     description: str = ""
+    """What the source holds and where it comes from."""
     owner: str
     """Who answers for this source (team or role)."""
     classification: Classification
+    """Classification of the source as a whole; columns may say otherwise."""
     connector: str
     """Name of the connector plugin: csv, xlsx, parquet, geojson, geopackage, bag, ..."""
     path: str
@@ -209,6 +237,7 @@ class Source(Strict):
     key: list[str] = Field(default_factory=list)
     """Columns that together identify a row; duplicates are an error."""
     columns: list[Column] = Field(default_factory=list)
+    """Declared columns with types and rules; required for personal data."""
     on_error: Literal["reject_file", "reject_rows"] = "reject_file"
     """reject_file: any problem rejects the whole file. reject_rows: bad rows are counted and left out."""
 
@@ -219,16 +248,23 @@ class Dataset(Strict):
     name: str = Field(pattern=IDENTIFIER)
     title: str
     description: str
+    """What the dataset shows, for the catalog."""
     owner: str
+    """Who answers for this dataset (team or role)."""
     classification: Classification | None = None
     """Mandatory: a dataset without classification is refused by ``validate``."""
     model: str
     """The model (``layer.name``) whose table this dataset exposes, e.g. marts.bevolking_per_buurt."""
     theme: str | None = None
+    """Theme (DCAT-AP-DONL theme list), e.g. 'Bestuur', 'Zorg en gezondheid'."""
     frequency: str | None = None
+    """Update frequency, e.g. 'monthly', 'annual'."""
     license: str = "CC0-1.0"
+    """Licence of the published data (SPDX id)."""
     keywords: list[str] = Field(default_factory=list)
+    """Search keywords."""
     column_classifications: dict[str, Classification] = Field(default_factory=dict)
+    """Classification per column where it differs from the dataset's."""
 
 
 SourceList = Annotated[list[Source], Field(default_factory=list)]

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The workspace: a folder of definitions, loaded and checked as one typed object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
+
+from stuurdata.errors import Problem, WorkspaceError
+from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
+from stuurdata.workspace.sqlmodel import LAYERS, SqlModel, parse_model
+from stuurdata.workspace.yamlfile import load_model, relative_name
+
+CONFIG_FILE = "stuurdata.yaml"
+
+
+@dataclass
+class Workspace:
+    root: Path
+    config: WorkspaceConfig
+    sources: dict[str, Source] = field(default_factory=dict)
+    models: dict[str, SqlModel] = field(default_factory=dict)
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    """Definition file per object key (``source:x``, ``model:marts.y``, ``dataset:z``)."""
+
+    @classmethod
+    def load(cls, root: Path) -> Workspace:
+        """Load every definition; raise :class:`WorkspaceError` listing all schema problems."""
+        root = root.resolve()
+        config_path = root / CONFIG_FILE
+        if not config_path.is_file():
+            raise WorkspaceError(
+                f"geen werkruimte in {root}",
+                [
+                    Problem(
+                        CONFIG_FILE,
+                        "werkruimte",
+                        "bestand ontbreekt; maak er een met 'stuurdata init'",
+                    )
+                ],
+            )
+        problems: list[Problem] = []
+        config, found = load_model(config_path, WorkspaceConfig, root)
+        problems += found
+        sources: dict[str, Source] = {}
+        datasets: dict[str, Dataset] = {}
+        models: dict[str, SqlModel] = {}
+        files: dict[str, Path] = {}
+        for path in sorted((root / "sources").glob("*.y*ml")):
+            source, found = load_model(path, Source, root)
+            problems += found
+            if source is not None:
+                problems += _register(files, f"source:{source.name}", path, root)
+                sources[source.name] = source
+        for path in sorted((root / "datasets").glob("*.y*ml")):
+            dataset, found = load_model(path, Dataset, root)
+            problems += found
+            if dataset is not None:
+                problems += _register(files, f"dataset:{dataset.name}", path, root)
+                datasets[dataset.name] = dataset
+        for layer in LAYERS:
+            for path in sorted((root / "models" / layer).glob("*.sql")):
+                model, found = parse_model(path, layer, relative_name(path, root))
+                problems += found
+                if model is not None:
+                    files[f"model:{model.name}"] = path
+                    models[model.name] = model
+        if problems or config is None:
+            raise WorkspaceError(f"de werkruimte {root} bevat fouten", problems)
+        return cls(root, config, sources, models, datasets, files)
+
+    def path(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    def label(self, key: str) -> str:
+        """Workspace-relative file name of a definition, for messages."""
+        path = self.files.get(key)
+        return relative_name(path, self.root) if path else CONFIG_FILE
+
+    def check(self) -> list[Problem]:
+        """Semantic problems across files (schema problems are raised by :meth:`load`)."""
+        from stuurdata.workspace.rules import run_rules
+
+        return run_rules(self)
+
+    def model_order(self) -> list[SqlModel]:
+        """Models in dependency order; raise :class:`WorkspaceError` on a cycle."""
+        graph = {
+            name: {dep for dep in model.depends_on if dep in self.models}
+            for name, model in self.models.items()
+        }
+        try:
+            order = list(TopologicalSorter(graph).static_order())
+        except CycleError as exc:
+            cycle = " -> ".join(exc.args[1])
+            raise WorkspaceError(
+                "modellen hangen in een kring van elkaar af",
+                [Problem(self.label(f"model:{exc.args[1][0]}"), "kring", f"kring: {cycle}")],
+            ) from None
+        return [self.models[name] for name in order]
+
+
+def _register(files: dict[str, Path], key: str, path: Path, root: Path) -> list[Problem]:
+    if key in files:
+        other = relative_name(files[key], root)
+        return [Problem(relative_name(path, root), "uniek", f"'{key}' staat ook in {other}")]
+    files[key] = path
+    return []
