@@ -1,0 +1,215 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``stuurdata init | validate | schema | ingest | build | serve | demo``.
+
+Every command parses its arguments, calls the library and prints; the work lives in the library.
+Exit codes: 0 done, 1 the input was rejected (the problems are printed), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from stuurdata.errors import ProblemsError, StuurdataError, WorkspaceError
+
+app = typer.Typer(
+    name="stuurdata",
+    help="Stuurdata: datagedreven sturing voor gemeenten.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace", "-w", help="Map van de werkruimte (met stuurdata.yaml).", file_okay=False
+    ),
+]
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn Stuurdata's errors into a printed table and exit code 1."""
+    from stuurdata.cli.output import print_problems
+
+    try:
+        yield
+    except ProblemsError as exc:
+        print_problems(err_console, exc.problems, str(exc.args[0]))
+        err_console.print(
+            f"[bold red]Afgewezen:[/] {exc.args[0]} ({len(exc.problems)} problemen). "
+            "Er is niets geschreven."
+        )
+        raise typer.Exit(1) from None
+    except StuurdataError as exc:
+        err_console.print(f"[bold red]Fout:[/] {exc}")
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Nieuwe map voor de werkruimte.")],
+    name: Annotated[str, typer.Option("--naam", help="Naam van de werkruimte.")] = "Mijn gemeente",
+    gemeente: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--gemeente", help="Gemeente als CODE=NAAM, bijv. GM0534=Hillegom (herhaalbaar)."
+        ),
+    ] = None,
+    year: Annotated[
+        int, typer.Option("--grenzenjaar", help="Jaar van de wijk- en buurtindeling.")
+    ] = 2024,
+) -> None:
+    """Maak een nieuwe, lege werkruimte."""
+    from stuurdata.workspace.init import create_workspace
+
+    with reported_errors():
+        tenants = [_parse_tenant(item) for item in (gemeente or ["GM0000=Voorbeeldgemeente"])]
+        created = create_workspace(path, name, tenants, year)
+    console.print(f"Werkruimte gemaakt in [bold]{path}[/]: {', '.join(str(p) for p in created)}")
+
+
+def _parse_tenant(item: str) -> tuple[str, str]:
+    code, sep, naam = item.partition("=")
+    if not sep or not naam:
+        raise typer.BadParameter(f"verwacht CODE=NAAM, gevonden '{item}'")
+    return code.strip(), naam.strip()
+
+
+@app.command()
+def validate(workspace: WorkspaceOption = Path()) -> None:
+    """Controleer de werkruimte: eerst het schema, dan de samenhang tussen bestanden."""
+    from stuurdata.workspace import Workspace
+    from stuurdata.workspace.rules import RULES
+
+    with reported_errors():
+        ws = Workspace.load(workspace)
+        problems = ws.check()
+        if problems:
+            raise WorkspaceError("de werkruimte bevat fouten", problems)
+    console.print(
+        f"[green]In orde:[/] {len(ws.sources)} bronnen, {len(ws.models)} modellen, "
+        f"{len(ws.datasets)} datasets; schema en {len(RULES)} samenhangregels gecontroleerd."
+    )
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="stuurdata, source of dataset.")] = "stuurdata",
+) -> None:
+    """Druk het JSON-schema van een werkruimtebestand af."""
+    from stuurdata.workspace.schema import SCHEMAS, shipped
+
+    if name not in SCHEMAS:
+        err_console.print(f"Onbekend schema '{name}'; kies uit: {', '.join(SCHEMAS)}.")
+        raise typer.Exit(2)
+    sys.stdout.write(shipped(name))
+
+
+@app.command()
+def ingest(
+    workspace: WorkspaceOption = Path(),
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="Alleen deze bron(nen) (herhaalbaar)."),
+    ] = None,
+) -> None:
+    """Controleer aangeleverde bestanden tegen hun bronbeschrijving. Schrijft niets."""
+    from rich.table import Table
+
+    from stuurdata.warehouse import check_sources
+    from stuurdata.workspace import Workspace
+
+    with reported_errors():
+        ws = Workspace.load(workspace)
+        results = check_sources(ws, only=source)
+    table = Table(title="Bronnen gecontroleerd (niets geschreven)", title_justify="left")
+    for header in ("bron", "rijen in", "geladen", "afgewezen", "seconden"):
+        table.add_column(header, justify="right" if header != "bron" else "left")
+    for r in results:
+        table.add_row(
+            r.name,
+            f"{r.rows_in:,}",
+            f"{r.rows_loaded:,}",
+            f"{r.rows_rejected:,}",
+            f"{r.seconds:.1f}",
+        )
+    console.print(table)
+
+
+@app.command()
+def build(workspace: WorkspaceOption = Path()) -> None:
+    """Laad de bronnen, draai de modellen en publiceer een nieuwe versie (atomair)."""
+    from stuurdata.cli.progress import RichBuildProgress
+    from stuurdata.warehouse import build as run_build
+    from stuurdata.workspace import Workspace
+
+    with reported_errors():
+        ws = Workspace.load(workspace)
+        problems = ws.check()
+        if problems:
+            raise WorkspaceError("de werkruimte bevat fouten", problems)
+        with RichBuildProgress(console) as progress:
+            manifest = run_build(ws, progress=progress)
+    rows = sum(s.rows_loaded for s in manifest.sources)
+    console.print(
+        f"[green]Versie {manifest.version_id} gepubliceerd[/] in {manifest.seconds:.1f} s: "
+        f"{len(manifest.sources)} bronnen ({rows:,} rijen), {len(manifest.models)} modellen, "
+        f"{len(manifest.datasets)} datasets."
+    )
+
+
+@app.command()
+def serve(
+    workspace: WorkspaceOption = Path(),
+    host: Annotated[str, typer.Option(help="Adres om op te luisteren.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort.")] = 8000,
+) -> None:
+    """Start het portaal (open data, kaart, datasets)."""
+    import uvicorn
+
+    from stuurdata.portal.app import create_app
+
+    with reported_errors():
+        application = create_app(workspace.resolve())
+    console.print(f"Portaal op [bold]http://{host}:{port}[/] (Ctrl+C stopt)")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo(
+    path: Annotated[Path, typer.Argument(help="Map voor de demowerkruimte.")] = Path(
+        "examples/demo-regio"
+    ),
+    seed: Annotated[
+        int, typer.Option(help="Zaadgetal: dezelfde waarde geeft dezelfde bestanden.")
+    ] = 42,
+    persons: Annotated[
+        int | None,
+        typer.Option("--personen", help="Aantal inwoners (standaard: drie gemeenten, ca. 84.000)."),
+    ] = None,
+) -> None:
+    """Genereer de synthetische demoregio (fictieve gemeenten) met alle bronbestanden."""
+    from stuurdata.demo import generate_demo
+
+    with reported_errors():
+        summary = generate_demo(path, seed=seed, persons=persons)
+    console.print(f"[green]Synthetische demoregio gemaakt in {path}[/]: {summary}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    command: Callable[..., object] = typer.main.get_command(app)
+    command(args=argv, prog_name="stuurdata")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
