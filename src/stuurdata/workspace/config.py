@@ -14,8 +14,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 GEMEENTECODE = r"^GM\d{4}$"
-WIJKCODE = r"^WK\d{6}$"
-BUURTCODE = r"^BU\d{8}$"
+WIJKCODE = r"^WK\d{4}[0-9A-Z]{2}$"
+BUURTCODE = r"^BU\d{4}[0-9A-Z]{4}$"
 IDENTIFIER = r"^[a-z][a-z0-9_]*$"
 
 
