@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The HTML pages of the minimal portal: home, map, area pages, datasets and the manifest."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from starlette.responses import HTMLResponse
+
+from stuurdata.areas.model import AreaLevel
+from stuurdata.portal.rendering import Renderer
+from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+
+router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
+
+_AREA_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{2,8}$")
+_DATASET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _store(request: Request) -> SnapshotStore:
+    store: SnapshotStore = request.app.state.store
+    return store
+
+
+def render(
+    request: Request,
+    template: str,
+    snapshot: Snapshot | None,
+    status_code: int = 200,
+    **context: Any,
+) -> HTMLResponse:
+    """Render a page with the workspace's language default and synthetic-data banner."""
+    store = _store(request)
+    renderer: Renderer = request.app.state.renderer
+    config = snapshot.config if snapshot else store.workspace.config
+    return renderer.page(
+        request,
+        template,
+        snapshot=snapshot,
+        default_lang=config.language,
+        synthetic=config.synthetic,
+        workspace_name=config.name,
+        status_code=status_code,
+        **context,
+    )
+
+
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    snapshot = _store(request).current()
+    if snapshot is None:
+        return render(request, "nobuild.html", None, status_code=503)
+    return render(request, template, snapshot, **context)
+
+
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    return _page(request, "home.html")
+
+
+@router.api_route("/kaart", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def kaart(request: Request) -> HTMLResponse:
+    snapshot = _store(request).current()
+    bounds = snapshot.bounds() if snapshot else None
+    return _page(
+        request, "kaart.html", bounds=",".join(f"{v:.6f}" for v in bounds) if bounds else ""
+    )
+
+
+@router.api_route("/gebieden/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def gebied(request: Request, code: str) -> HTMLResponse:
+    snapshot = _store(request).current()
+    if snapshot is None:
+        return render(request, "nobuild.html", None, status_code=503)
+    area = snapshot.area(code) if _AREA_CODE.match(code) else None
+    if area is None:
+        raise HTTPException(status_code=404)
+    parent = snapshot.area(area.parent_code) if area.parent_code else None
+    if parent is None and area.level == AreaLevel.GEMEENTE and snapshot.config.region:
+        region = snapshot.config.region
+        parent = snapshot.area(region.code) if area.code in region.members else None
+    return render(
+        request,
+        "gebied.html",
+        snapshot,
+        area=area,
+        parent=parent,
+        children=snapshot.children(area),
+    )
+
+
+@router.api_route("/datasets", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def datasets(request: Request) -> HTMLResponse:
+    return _page(request, "datasets.html")
+
+
+@router.api_route("/datasets/{name}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def dataset(request: Request, name: str) -> HTMLResponse:
+    snapshot = _store(request).current()
+    if snapshot is None:
+        return render(request, "nobuild.html", None, status_code=503)
+    found = snapshot.dataset(name) if _DATASET_NAME.match(name) else None
+    if found is None:
+        raise HTTPException(status_code=404)
+    return render(request, "dataset.html", snapshot, dataset=found)

@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The portal over the built demo region: what `make demo` shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shapely
+from fastapi.testclient import TestClient
+
+from stuurdata.portal import create_app
+from stuurdata.warehouse import build, open_current
+from stuurdata.workspace import Workspace
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(demo_workspace: Path) -> Iterator[tuple[Workspace, TestClient]]:
+    ws = Workspace.load(demo_workspace)
+    if open_current(demo_workspace, ws.config.engine.path) is None:
+        build(ws)  # the session's demo warehouse is shared: build only once
+    with TestClient(create_app(demo_workspace)) as client:
+        yield ws, client
+
+
+def test_demo_pages_render(demo: tuple[Workspace, TestClient]) -> None:
+    ws, client = demo
+    home = client.get("/")
+    assert home.status_code == 200
+    assert "Synthetische gegevens — fictieve gemeenten" in home.text
+    for tenant in ws.config.tenants:
+        assert tenant.name in home.text
+        area = client.get(f"/gebieden/{tenant.code}")
+        assert area.status_code == 200 and tenant.name in area.text
+    if ws.config.region:
+        assert ws.config.region.name in home.text
+    for path in ["/kaart", "/datasets", "/?lang=en", "/kaart?lang=en"]:
+        assert client.get(path).status_code == 200
+
+
+def test_demo_non_public_datasets_absent(demo: tuple[Workspace, TestClient]) -> None:
+    ws, client = demo
+    manifest = open_current(ws.root, ws.config.engine.path)
+    assert manifest is not None
+    hidden = {d.name for d in manifest.manifest.datasets if d.classification != "openbaar"}
+    hidden |= {name for name, d in ws.datasets.items() if d.classification != "openbaar"}
+    assert hidden, "the demo should hold at least one non-openbaar dataset to hide"
+    public = [d.name for d in manifest.manifest.datasets if d.name not in hidden]
+    assert public
+    pages = ["/", "/kaart", "/datasets", "/api/v1/manifest"]
+    pages += [f"/datasets/{name}" for name in public]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        for name in hidden:
+            assert name not in response.text, f"{name} staat op {path}"
+    for name in hidden:
+        assert client.get(f"/datasets/{name}").status_code == 404
+
+
+def test_demo_geojson_counts_and_wgs84(demo: tuple[Workspace, TestClient]) -> None:
+    ws, client = demo
+    published = open_current(ws.root, ws.config.engine.path)
+    assert published is not None
+    for level, table in [("gemeente", "gemeenten"), ("wijk", "wijken"), ("buurt", "buurten")]:
+        collection = client.get(f"/api/v1/areas?level={level}&format=geojson").json()
+        assert len(collection["features"]) == published.manifest.areas[table]
+        west, south, east, north = shapely.total_bounds(
+            [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
+        )
+        assert 3 < west < east < 8 and 50 < south < north < 54
