@@ -12,7 +12,8 @@ from stuurdata.sources.plugins import DEFAULT_PLUGINS, connectors, create_plugin
 
 def test_every_hook_has_a_docstring() -> None:
     hooks = [
-        obj for name, obj in inspect.getmembers(hookspecs, inspect.isfunction)
+        obj
+        for name, obj in inspect.getmembers(hookspecs, inspect.isfunction)
         if name.startswith("stuurdata_")
     ]
     assert hooks, "no hooks found"
