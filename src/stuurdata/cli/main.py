@@ -199,11 +199,24 @@ def demo(
     ] = None,
 ) -> None:
     """Genereer de synthetische demoregio (fictieve gemeenten) met alle bronbestanden."""
+    from rich.progress import Progress
+
     from stuurdata.demo import generate_demo
 
-    with reported_errors():
-        summary = generate_demo(path, seed=seed, persons=persons)
-    console.print(f"[green]Synthetische demoregio gemaakt in {path}[/]: {summary}")
+    with reported_errors(), Progress(console=console) as bar:
+        task = bar.add_task("gemeenten genereren", total=None)
+
+        def advance(step: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        summary = generate_demo(path, seed=seed, persons=persons, progress=advance)
+    console.print(
+        f"[green]Synthetische demoregio gemaakt in {path}[/] in {summary.seconds:.0f} s: "
+        f"{len(summary.gemeenten)} fictieve gemeenten, {summary.wijken} wijken, "
+        f"{summary.buurten} buurten, {summary.persons:,} personen, "
+        f"{summary.verblijfsobjecten:,} verblijfsobjecten, {len(summary.files)} bestanden."
+    )
+    console.print(f"Volgende stap: [bold]stuurdata build --workspace {path}[/]")
 
 
 def main(argv: list[str] | None = None) -> None:
