@@ -213,5 +213,7 @@ def test_head_requests_answer_like_get(client: TestClient) -> None:
 
 
 def test_pages_stay_out_of_the_openapi_document(client: TestClient) -> None:
-    paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert set(paths) == {"/api/v1/areas", "/api/v1/manifest"}
+    paths = set(client.get("/api/v1/openapi.json").json()["paths"])
+    assert {"/api/v1/areas", "/api/v1/manifest"} <= paths
+    pages = {"/", "/kaart", "/datasets", "/datasets/{name}", "/gebieden/{code}"}
+    assert not paths & pages, "HTML pages belong outside the OpenAPI document"

@@ -56,6 +56,9 @@ description: Aantal inwoners per buurt.
 owner: team data
 classification: openbaar
 model: marts.inwoners_per_buurt
+theme: Bestuur
+frequency: jaarlijks
+woo_category: infocat001
 """
 
 WriteWorkspace = Callable[..., Path]

@@ -88,12 +88,13 @@ def _parse_tenant(item: str) -> tuple[str, str]:
 @app.command()
 def validate(workspace: WorkspaceOption = Path()) -> None:
     """Controleer de werkruimte: eerst het schema, dan de samenhang tussen bestanden."""
+    from stuurdata.catalog import check_metadata
     from stuurdata.workspace import Workspace
     from stuurdata.workspace.rules import RULES
 
     with reported_errors():
         ws = Workspace.load(workspace)
-        problems = ws.check()
+        problems = ws.check() + check_metadata(ws)
         if problems:
             raise WorkspaceError("de werkruimte bevat fouten", problems)
     console.print(
@@ -149,13 +150,14 @@ def ingest(
 @app.command()
 def build(workspace: WorkspaceOption = Path()) -> None:
     """Laad de bronnen, draai de modellen en publiceer een nieuwe versie (atomair)."""
+    from stuurdata.catalog import check_metadata
     from stuurdata.cli.progress import RichBuildProgress
     from stuurdata.warehouse import build as run_build
     from stuurdata.workspace import Workspace
 
     with reported_errors():
         ws = Workspace.load(workspace)
-        problems = ws.check()
+        problems = ws.check() + check_metadata(ws)
         if problems:
             raise WorkspaceError("de werkruimte bevat fouten", problems)
         with RichBuildProgress(console) as progress:

@@ -17,6 +17,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
 import stuurdata
+from stuurdata.api import api_routers
+from stuurdata.catalog import CatalogCache
 from stuurdata.errors import StuurdataError
 from stuurdata.portal import api_v1, pages
 from stuurdata.portal.i18n import Language
@@ -46,11 +48,14 @@ def create_app(workspace_root: Path, *, check_workspace: bool = True) -> FastAPI
         openapi_url="/api/v1/openapi.json",
     )
     app.state.store = store
+    app.state.catalogs = CatalogCache(Path(workspace_root))
     app.state.renderer = Renderer()
     app.middleware("http")(add_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(api_v1.router)
+    for router in api_routers():
+        app.include_router(router)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(StuurdataError, _stuurdata_error)
     return app

@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse
 
 from stuurdata.areas.model import AreaLevel
-from stuurdata.portal.rendering import Renderer
+from stuurdata.catalog import CatalogCache, SearchQuery
+from stuurdata.portal.rendering import Renderer, request_language
 from stuurdata.portal.snapshot import Snapshot, SnapshotStore
 
 router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
 
 _AREA_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{2,8}$")
 _DATASET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+SEARCH_FACETS = ("theme", "organisation", "gemeente", "format", "woo_category", "frequency")
 
 
 def _store(request: Request) -> SnapshotStore:
@@ -90,9 +94,63 @@ def gebied(request: Request, code: str) -> HTMLResponse:
     )
 
 
+@dataclass(frozen=True)
+class FacetLink:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    href: str
+
+
+def _search_href(request: Request, text: str, filters: list[tuple[str, str]]) -> str:
+    params = [("q", text)] if text else []
+    params += filters
+    if request.query_params.get("lang") in ("nl", "en"):
+        params.append(("lang", request.query_params["lang"]))
+    return f"/datasets?{urlencode(params)}" if params else "/datasets"
+
+
 @router.api_route("/datasets", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def datasets(request: Request) -> HTMLResponse:
-    return _page(request, "datasets.html")
+    """The catalog: full-text search with facets (links that toggle a filter), no JavaScript."""
+    store = _store(request)
+    snapshot = store.current()
+    if snapshot is None:
+        return render(request, "nobuild.html", None, status_code=503)
+    catalogs: CatalogCache = request.app.state.catalogs
+    catalog = catalogs.get(store.workspace, snapshot.manifest, [d.name for d in snapshot.datasets])
+    text = " ".join(request.query_params.get("q", "").split())[:200]
+    filters = [
+        (facet, value[:100])
+        for facet in SEARCH_FACETS
+        for value in request.query_params.getlist(facet)
+    ][:20]
+    found = catalog.search(SearchQuery(text, tuple(filters), 0, 1000), channel="portal")
+    lang = request_language(request, snapshot.config.language)
+    facets: dict[str, list[FacetLink]] = {}
+    for facet in SEARCH_FACETS:
+        links = []
+        for value, count in found.facets.get(facet, {}).items():
+            selected = (facet, value) in filters
+            toggled = [f for f in filters if f != (facet, value)]
+            if not selected:
+                toggled.append((facet, value))
+            label = catalog.facet_label(facet, value, lang)
+            href = _search_href(request, text, toggled)
+            links.append(FacetLink(value, label, count, selected, href))
+        facets[facet] = links
+    return render(
+        request,
+        "datasets.html",
+        snapshot,
+        query=text,
+        filters=filters,
+        results=found.records,
+        count=found.count,
+        facets=facets,
+        clear_href=_search_href(request, "", []),
+    )
 
 
 @router.api_route("/datasets/{name}", methods=["GET", "HEAD"], response_class=HTMLResponse)

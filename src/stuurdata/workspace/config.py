@@ -8,6 +8,7 @@ These pydantic models are the single source of the workspace JSON Schema shipped
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -121,6 +122,13 @@ class EngineConfig(Strict):
     """Engine memory limit, e.g. '6GB'."""
 
 
+class DisclosureConfig(Strict):
+    """Disclosure control of everything published from the indicator cube."""
+
+    seed: SecretRef
+    """The release secret that keys random rounding (same seed: same rounding within a release)."""
+
+
 class WorkspaceConfig(Strict):
     """``stuurdata.yaml``: the root of a workspace."""
 
@@ -143,6 +151,8 @@ class WorkspaceConfig(Strict):
     """Warehouse engine settings."""
     language: Literal["nl", "en"] = "nl"
     """Default language of the portal."""
+    disclosure: DisclosureConfig | None = None
+    """Disclosure control settings; without them no indicator is published."""
 
 
 class ColumnType(StrEnum):
@@ -242,8 +252,60 @@ class Source(Strict):
     """reject_file: any problem rejects the whole file. reject_rows: bad rows are counted and left out."""
 
 
+WOO_CATEGORY = r"^infocat0(0[1-9]|1[0-7])$"
+WooGround = Literal[
+    "5.1.1.a", "5.1.1.b", "5.1.1.c", "5.1.1.d", "5.1.1.e",
+    "5.1.2.a", "5.1.2.b", "5.1.2.c", "5.1.2.d", "5.1.2.e", "5.1.2.f", "5.1.2.g", "5.1.2.h",
+    "5.1.2.i", "5.1.5", "5.2",
+]  # fmt: skip
+
+
+class WooException(Strict):
+    """Why a dataset is not public: the Woo exception ground and a written reason."""
+
+    ground: WooGround
+    """Woo article of the exception ground, e.g. '5.1.1.d' (bijzondere persoonsgegevens) or
+    '5.1.2.e' (eerbiediging van de persoonlijke levenssfeer)."""
+    reason: str = Field(min_length=20)
+    """The written reason (motivering) why this ground applies to this dataset."""
+
+
+class ContactPoint(Strict):
+    """Who answers questions about a dataset (DCAT contact point, vcard:Kind)."""
+
+    name: str
+    """Name of the team or role, e.g. 'team onderzoek en statistiek'."""
+    email: str | None = Field(default=None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    """E-mail address."""
+    phone: str | None = None
+    """Telephone number."""
+    url: str | None = None
+    """Web page of the contact point."""
+
+
+class Temporal(Strict):
+    """The period the data covers (dct:temporal)."""
+
+    start: dt.date | None = None
+    """First day covered."""
+    end: dt.date | None = None
+    """Last day covered."""
+    label: str | None = None
+    """Readable description, e.g. 'peildatum 1 januari 2024'."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Temporal:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError("'start' ligt na 'end'")
+        return self
+
+
 class Dataset(Strict):
-    """``datasets/<name>.yaml``: a table the platform publishes or offers internally."""
+    """``datasets/<name>.yaml``: a table the platform publishes or offers internally.
+
+    The catalog fields follow DCAT-AP-DONL 1.1; omitted ones are derived (see
+    :mod:`stuurdata.catalog.metadata`) and checked by ``stuurdata.catalog.check_metadata``.
+    """
 
     name: str = Field(pattern=IDENTIFIER)
     title: str
@@ -265,6 +327,41 @@ class Dataset(Strict):
     """Search keywords."""
     column_classifications: dict[str, Classification] = Field(default_factory=dict)
     """Classification per column where it differs from the dataset's."""
+    woo_category: str | None = Field(default=None, pattern=WOO_CATEGORY)
+    """Woo information category (art. 3.3 Woo), infocat001-infocat017, e.g. infocat012."""
+    woo_exception: WooException | None = None
+    """Mandatory when the dataset is not openbaar: Woo exception ground and written reason."""
+    access_rights: Literal["publiek", "beperkt", "niet_publiek"] | None = None
+    """Openbaarheidsniveau; derived from the classification when omitted."""
+    status: Literal[
+        "beschikbaar", "gearchiveerd", "gepland", "in_onderzoek", "niet_beschikbaar"
+    ] = "beschikbaar"
+    """Dataset status (overheid:dataset_status)."""
+    language: list[str] = Field(default_factory=lambda: ["nl"], min_length=1)
+    """Languages of the data (ISO 639-1: nl, en, de, fr, fy)."""
+    publisher: str | None = None
+    """Gemeentecode of a tenant or the region code that publishes it; default: the region,
+    or the only tenant."""
+    contact_point: ContactPoint | None = None
+    """Contact point; default: the owner, without e-mail."""
+    spatial: list[str] = Field(default_factory=list)
+    """Gemeentecodes (GM....) the data covers; default: every tenant."""
+    temporal: Temporal | None = None
+    """Period the data covers."""
+    identifier: str | None = None
+    """Persistent URI of the dataset; default: the portal's dataset page."""
+    landing_page: str | None = None
+    """Web page about the dataset; default: the portal's dataset page."""
+    issued: dt.date | None = None
+    """Date of first publication."""
+
+    @field_validator("spatial")
+    @classmethod
+    def _gemeentecodes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.fullmatch(GEMEENTECODE, code):
+                raise ValueError(f"'{code}' is geen gemeentecode (GM gevolgd door 4 cijfers)")
+        return value
 
 
 SourceList = Annotated[list[Source], Field(default_factory=list)]
