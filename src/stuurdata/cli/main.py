@@ -221,6 +221,15 @@ def demo(
     console.print(f"Volgende stap: [bold]stuurdata build --workspace {path}[/]")
 
 
+def _add_subcommands() -> None:
+    from stuurdata.cli.indicators import app as indicators_app
+
+    app.add_typer(indicators_app, name="indicators")
+
+
+_add_subcommands()
+
+
 def main(argv: list[str] | None = None) -> None:
     command: Callable[..., object] = typer.main.get_command(app)
     command(args=argv, prog_name="stuurdata")

@@ -23,6 +23,7 @@ from stuurdata.demo.bsn import index_width
 from stuurdata.demo.budget import read_taakvelden, write_budget
 from stuurdata.demo.contacts import write_contacts
 from stuurdata.demo.files import write_csv
+from stuurdata.demo.history import write_history
 from stuurdata.demo.plan import RegionPlan, plan_region
 from stuurdata.demo.population import PEILDATUM, generate_households, generate_persons
 from stuurdata.demo.registers import hr_count, write_hr, write_woz
@@ -39,6 +40,7 @@ BOUNDARY_YEAR = 2025
 _PLAN, _HOUSEHOLDS, _PERSONS, _ADDRESSES, _BRP, _WOZ, _HR, _SOCIAL, _CONTACT, _SENSOR, _BUDGET = (
     range(10, 21)
 )
+_HISTORY = 21
 
 
 @dataclass
@@ -69,6 +71,7 @@ def generate_demo(
     *,
     bag: bool = True,
     iv3_path: Path | None = None,
+    history: bool = True,
 ) -> DemoSummary:
     """Generate the synthetic region's data files into ``target/data``.
 
@@ -77,7 +80,8 @@ def generate_demo(
     buurten). When ``target`` has no ``stuurdata.yaml`` the demo workspace definitions are
     copied in first. ``bag=False`` leaves out the BAG XML extract (the slowest part at national
     scale). ``iv3_path`` is the Iv3 definition file for the budget's taakvelden (default: the
-    repository's shared data, or ``$STUURDATA_IV3``); it must exist.
+    repository's shared data, or ``$STUURDATA_IV3``); it must exist. ``history=False`` leaves
+    out the earlier BRP peildata (2023 and 2024, see :mod:`stuurdata.demo.history`).
     """
     started = time.perf_counter()
     target = Path(target)
@@ -126,6 +130,10 @@ def generate_demo(
             rng(_BRP),
         )
         offsets.bsn += index_width(movers_count(gemeente.persons))
+        if history:
+            counts["personen_historie"] = write_history(
+                data / "brp", data / "gebieden", gemeente, households, people, book, rng(_HISTORY)
+            )
         counts["woz"] = write_woz(data / "woz", gemeente, book, rng(_WOZ))
         counts["vestigingen"] = write_hr(data / "hr", gemeente, book, offsets.kvk, rng(_HR))
         counts |= write_social(data / "sociaal", gemeente, households, people, rng(_SOCIAL))

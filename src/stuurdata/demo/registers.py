@@ -68,10 +68,21 @@ def write_woz(
             "waardepeildatum": ymd(np.full(n, WAARDEPEILDATUM_DAYS), "dutch"),
             "vastgestelde_waarde": decimal_comma(value, 2),
             "gebruiksoppervlakte": decimal_comma(book.vbo_area.astype(np.float64), 1),
+            "eigendom": _eigendom(woning, rng),
         }
     )
     write_csv(table, folder / f"{gemeente.code}_woz.csv", delimiter=";", encoding="utf-8")
     return int(table.num_rows)
+
+
+EIGENDOM = ("eigenaar-bewoner", "woningcorporatie", "overige verhuurder")
+_EIGENDOM_P = np.array([0.57, 0.29, 0.14])
+
+
+def _eigendom(woning: np.ndarray, rng: np.random.Generator) -> pa.Array:
+    """Ownership of each dwelling (empty for a niet-woning), drawn after all other WOZ values."""
+    kind = rng.choice(len(EIGENDOM), size=len(woning), p=_EIGENDOM_P)
+    return pc.if_else(pa.array(woning), take(EIGENDOM, kind), pa.nulls(len(woning), pa.string()))
 
 
 def write_hr(

@@ -66,13 +66,14 @@ def default_iv3_path() -> Path:
 
 
 def write_secrets(target: Path) -> list[Path]:
-    """For the demo only: a random pseudonymisation key per purpose whose key is a file under
-    ``.stuurdata/secrets/``. Existing keys are kept, so pseudonyms stay stable between builds.
+    """For the demo only: a random pseudonymisation key per purpose (and the disclosure seed)
+    whose key is a file under ``.stuurdata/secrets/``. Existing keys are kept, so pseudonyms stay stable between builds.
     """
     config = yaml.safe_load((target / "stuurdata.yaml").read_text(encoding="utf-8")) or {}
     written = []
-    for purpose in config.get("purposes") or []:
-        key = purpose.get("key") or {}
+    refs = [purpose.get("key") or {} for purpose in config.get("purposes") or []]
+    refs.append((config.get("disclosure") or {}).get("seed") or {})
+    for key in refs:
         file = key.get("file")
         if not file or not str(file).startswith(SECRETS_DIR):
             continue
@@ -109,7 +110,7 @@ def write_readme(
         "|---|---|---|",
         "| gebieden/ | gemeenten, wijken, buurten (gegenereerde grenzen) | GeoJSON, WGS84 |",
         "| bag/ | BAG 2.0 LVC-extract per gemeente | XML in zip (Kadaster-formaat) |",
-        "| brp/ | personen, huishoudens, verhuizingen | CSV ';', Windows-1252 |",
+        "| brp/ | personen, huishoudens, verhuizingen, eerdere peildata | CSV ';', Windows-1252 |",
         "| woz/ | WOZ-objecten en waarden | CSV ';', decimale komma |",
         "| hr/ | KvK-vestigingen | CSV ',', UTF-8 met BOM |",
         "| sociaal/ | bijstand (XLSX), Wmo en Jeugdwet (CSV) | XLSX, CSV ';' |",

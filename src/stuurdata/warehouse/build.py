@@ -33,6 +33,7 @@ AREA_TABLES: dict[str, str] = {
 """``areas.<table>`` per area level."""
 SCHEMAS: list[str] = ["raw", "areas", "staging", "marts", "meta"]
 PHASES: tuple[str, ...] = ("areas", "sources", "load", "models", "publish")
+"""Phases of every build; a workspace with indicators adds "indicators" before "publish"."""
 
 
 class BuildProgress(Protocol):
@@ -123,6 +124,11 @@ def _build_locked(
         with phases.run("models", len(models), "modellen draaien"):
             step = phases.step("models")
             model_runs = run_models(writer, models, ws.root, lambda m: step(m.name))
+        if ws.indicators:  # phase "indicators": the cube, then published.indicators
+            from stuurdata.indicators.phase import run_indicators
+
+            with phases.run("indicators", None, "indicatoren berekenen en beveiligen"):
+                run_indicators(ws, writer, phases.step("indicators"))
         with phases.run("publish", None, "versie vastleggen en publiceren"):
             manifest = Manifest(
                 version_id=version_id,

@@ -260,3 +260,11 @@ def area_files_exist(ws: Workspace) -> Iterator[Problem]:
                 f"grenzenbestand '{relative}' ontbreekt",
                 found=relative,
             )
+
+
+def _register_indicator_rules() -> None:
+    """The indicator rules live in their own module; importing it registers them."""
+    import stuurdata.workspace.indicator_rules  # noqa: F401
+
+
+_register_indicator_rules()

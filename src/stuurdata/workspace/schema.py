@@ -10,13 +10,16 @@ from typing import Any
 from pydantic import BaseModel
 
 from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
+from stuurdata.workspace.indicator import Indicator
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "stuurdata": WorkspaceConfig,
     "source": Source,
     "dataset": Dataset,
+    "indicator": Indicator,
 }
-"""Schema name -> model: ``stuurdata.yaml``, ``sources/*.yaml``, ``datasets/*.yaml``."""
+"""Schema name -> model: ``stuurdata.yaml``, ``sources/*.yaml``, ``datasets/*.yaml``,
+``indicators/*.yaml``."""
 
 
 def generate(name: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from stuurdata.errors import Problem, WorkspaceError
 from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
+from stuurdata.workspace.indicator import Indicator
 from stuurdata.workspace.sqlmodel import LAYERS, SqlModel, parse_model
 from stuurdata.workspace.yamlfile import load_model, relative_name
 
@@ -24,6 +25,8 @@ class Workspace:
     datasets: dict[str, Dataset] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     """Definition file per object key (``source:x``, ``model:marts.y``, ``dataset:z``)."""
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    """Indicator definitions (``indicators/*.yaml``) by id."""
 
     @classmethod
     def load(cls, root: Path) -> Workspace:
@@ -60,6 +63,13 @@ class Workspace:
             if dataset is not None:
                 problems += _register(files, f"dataset:{dataset.name}", path, root)
                 datasets[dataset.name] = dataset
+        indicators: dict[str, Indicator] = {}
+        for path in sorted((root / "indicators").glob("*.y*ml")):
+            indicator, found = load_model(path, Indicator, root)
+            problems += found
+            if indicator is not None:
+                problems += _register(files, f"indicator:{indicator.id}", path, root)
+                indicators[indicator.id] = indicator
         for layer in LAYERS:
             for path in sorted((root / "models" / layer).glob("*.sql")):
                 model, found = parse_model(path, layer, relative_name(path, root))
@@ -69,7 +79,7 @@ class Workspace:
                     models[model.name] = model
         if problems or config is None:
             raise WorkspaceError(f"de werkruimte {root} bevat fouten", problems)
-        return cls(root, config, sources, models, datasets, files)
+        return cls(root, config, sources, models, datasets, files, indicators)
 
     def path(self, relative: str) -> Path:
         return (self.root / relative).resolve()
