@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-import pyogrio
-import pyogrio.raw
 import shapely
 
 from stuurdata.areas.crs import RD, normalise_crs
@@ -73,6 +71,8 @@ def _srs(path: Path, layer: str) -> str | None:
 
 
 def _pick_layer(path: Path, level: AreaLevel | None) -> str:
+    import pyogrio  # imported when used: it pulls in pandas when installed (seconds at start-up)
+
     names = [str(n) for n, _ in pyogrio.list_layers(path)]
     if level is not None:
         wanted = {LAYER_NAMES[level], str(level)}
@@ -96,6 +96,9 @@ def _pick_layer(path: Path, level: AreaLevel | None) -> str:
 
 def read_geopackage(path: Path, level: AreaLevel | None = None) -> RawLayer:
     """Read the layer for ``level`` (or the only layer) of a GeoPackage."""
+    import pyogrio.errors
+    import pyogrio.raw
+
     file = str(path)
     try:
         layer_name = _pick_layer(path, level)
@@ -149,6 +152,8 @@ def _write_layer(path: Path, level: AreaLevel, areas: Sequence[Area]) -> None:
     geoms = np.empty(len(areas), dtype=object)
     geoms[:] = [a.geometry_rd for a in areas]
     wkb = shapely.to_wkb(_as_multi(geoms))
+    import pyogrio.raw
+
     pyogrio.raw.write(
         path,
         wkb,
