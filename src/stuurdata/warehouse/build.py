@@ -1,10 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A warehouse build: ingest every source, load raw and areas, run the models, publish.
 
-Nothing is written before every source has been read and validated: problems of all sources
-are collected and raised together as one :class:`SourceError`. The new version becomes
-visible in one atomic swap at the very end; any failure (or a killed process) before that
-leaves the previous version served.
+Sources are checked in parallel and each accepted one is loaded into the new version at once;
+the version stays invisible until the very end. When a source is rejected the others are still
+checked, the problems of all are raised together as one :class:`SourceError`, and the
+unpublished version is removed. The new version becomes visible in one atomic swap at the end;
+any failure (or a killed process) before that leaves the previous version served.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ AREA_TABLES: dict[str, str] = {
 }
 """``areas.<table>`` per area level."""
 SCHEMAS: list[str] = ["raw", "areas", "staging", "marts", "meta"]
-PHASES: tuple[str, ...] = ("areas", "sources", "load", "models", "publish")
+PHASES: tuple[str, ...] = ("areas", "sources", "models", "publish")
 """Phases of every build; a workspace with indicators adds "indicators" before "publish"."""
 
 
@@ -101,26 +102,27 @@ def _build_locked(
 
     with phases.run("areas", None, "gebiedsindeling laden"):
         area_set = load_areas(ws)
-    with phases.run("sources", len(ws.sources), "bronnen inlezen en controleren"):
-        ingested = ingest_sources(ws, area_set, list(ws.sources), phases.step("sources"))
-    loaded = [f"raw.{name}" for name in ingested] + [f"areas.{t}" for t in AREA_TABLES.values()]
+    loaded = [f"raw.{name}" for name in ws.sources] + [f"areas.{t}" for t in AREA_TABLES.values()]
     check_dependencies(models, loaded, ws.root)
 
-    source_runs = [source_run(ws, source) for source in ingested.values()]
-
     version_id = engine.new_version_id()
+    # The new version is invisible until publish: a rejected source aborts it (and removes it).
     with engine.begin_version(version_id) as writer:
-        with phases.run("load", len(ingested) + len(AREA_TABLES), "laden in het warehouse"):
-            writer.create_schemas(SCHEMAS)
-            step = phases.step("load")
-            area_rows: dict[str, int] = {}
-            for level, table in AREA_TABLES.items():
-                area_rows[table] = writer.load_arrow("areas", table, area_table(area_set, level))
-                step(f"areas.{table}")
-            for name in list(ingested):
-                # pop: each Arrow table is let go once loaded, before the models need memory
-                writer.load_arrow("raw", name, ingested.pop(name).table)
-                step(f"raw.{name}")
+        writer.create_schemas(SCHEMAS)
+        area_rows = {
+            table: writer.load_arrow("areas", table, area_table(area_set, level))
+            for level, table in AREA_TABLES.items()
+        }
+        with phases.run("sources", len(ws.sources), "bronnen inlezen, controleren en laden"):
+            ingested = ingest_sources(
+                ws,
+                area_set,
+                list(ws.sources),
+                phases.step("sources"),
+                # loaded as soon as each source is checked, so its Arrow table is let go early
+                on_ingested=lambda source: writer.load_arrow("raw", source.name, source.table),
+            )
+        source_runs = [source_run(ws, source) for source in ingested.values()]
         with phases.run("models", len(models), "modellen draaien"):
             step = phases.step("models")
             model_runs = run_models(writer, models, ws.root, lambda m: step(m.name))

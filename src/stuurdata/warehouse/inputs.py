@@ -1,14 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The inputs of a build: the workspace's areas and every source, read and checked in memory.
+"""The inputs of a build: the workspace's areas and every source, read and checked.
 
-Nothing here writes. All sources are ingested before the build writes anything, and the
-problems of every rejected source are raised together, so one run shows everything to fix.
+Nothing here writes: a build passes ``on_ingested`` to load each checked source into its new,
+still invisible version. Sources are ingested in parallel (reading, checking and hashing
+release the GIL), and the problems of every rejected source are raised together, so one run
+shows everything to fix.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import TYPE_CHECKING
 
 from stuurdata.errors import Problem, SourceError, WorkspaceError
@@ -44,8 +49,13 @@ def ingest_sources(
     area_set: AreaSet,
     names: list[str],
     step: Callable[[str], None] | None = None,
+    on_ingested: Callable[[IngestedSource], object] | None = None,
 ) -> dict[str, IngestedSource]:
-    """Ingest the named sources; raise one :class:`SourceError` with the problems of all."""
+    """Ingest the named sources; raise one :class:`SourceError` with the problems of all.
+
+    ``on_ingested`` is called in the calling thread for each accepted source as soon as it is
+    ready (until a source is rejected); the returned sources then no longer hold their table.
+    """
     from stuurdata.areas import AreaLevel
     from stuurdata.sources.ingest import ingest_source
     from stuurdata.sources.validate import RuleContext
@@ -61,24 +71,35 @@ def ingest_sources(
     )
     purposes = {purpose.id: purpose for purpose in ws.config.purposes}
     ingested: dict[str, IngestedSource] = {}
-    problems: list[Problem] = []
-    rejected: list[str] = []
-    for name in names:
-        source = ws.sources[name]
-        try:
-            ingested[name] = ingest_source(source, ws.root, context, purposes)
-        except SourceError as exc:
-            rejected.append(name)
-            problems.extend(exc.problems or [Problem(source.path, "bron", str(exc))])
-        if step is not None:
-            step(name)
-    if rejected:
+    problems: dict[str, list[Problem]] = {}
+    workers = max(1, min(len(names), ws.config.engine.threads or os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest") as pool:
+        futures = {
+            pool.submit(ingest_source, ws.sources[name], ws.root, context, purposes): name
+            for name in names
+        }
+        for future in as_completed(futures):
+            name = futures[future]
+            try:
+                result = future.result()
+            except SourceError as exc:
+                source = ws.sources[name]
+                problems[name] = list(exc.problems) or [Problem(source.path, "bron", str(exc))]
+            else:
+                if on_ingested is not None and not problems:
+                    on_ingested(result)
+                    result = dataclasses.replace(result, table=result.table.slice(0, 0))
+                ingested[name] = result
+            if step is not None:
+                step(name)
+    if problems:
+        rejected = [name for name in names if name in problems]
         raise SourceError(
             f"{len(rejected)} bron(nen) afgewezen ({', '.join(rejected)}); er is niets geschreven "
             "en de vorige versie blijft in gebruik",
-            problems,
+            [problem for name in rejected for problem in problems[name]],
         )
-    return ingested
+    return {name: ingested[name] for name in names}
 
 
 def source_run(ws: Workspace, source: IngestedSource) -> SourceRun:
