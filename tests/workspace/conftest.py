@@ -59,6 +59,10 @@ model: marts.inwoners_per_buurt
 theme: Bestuur
 frequency: jaarlijks
 woo_category: infocat001
+disclosure:
+  area: buurtcode
+  columns:
+    inwoners: cbs-aantallen
 """
 
 WriteWorkspace = Callable[..., Path]

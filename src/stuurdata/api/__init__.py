@@ -45,8 +45,12 @@ def api_routers() -> list[APIRouter]:
     """The API routers to include in the portal application."""
     from stuurdata.api.ckan import router as ckan_router
     from stuurdata.api.dcat import router as dcat_router
+    from stuurdata.api.downloads import router as downloads_router
+    from stuurdata.api.ogc import router as ogc_router
+    from stuurdata.api.rest import router as rest_router
+    from stuurdata.api.sql import router as sql_router
 
-    return [ckan_router, dcat_router]
+    return [ckan_router, dcat_router, ogc_router, sql_router, rest_router, downloads_router]
 
 
 def current_catalog(request: Request) -> Catalog | None:

@@ -21,6 +21,7 @@ from stuurdata.warehouse.engine import EngineAdapter, VersionWriter, create_engi
 from stuurdata.warehouse.inputs import area_table, ingest_sources, load_areas, source_run
 from stuurdata.warehouse.manifest import DatasetRun, Manifest, code_version
 from stuurdata.warehouse.models import check_dependencies, run_models
+from stuurdata.warehouse.publish_datasets import publish_datasets, published_table
 
 if TYPE_CHECKING:
     from stuurdata.workspace import SqlModel, Workspace
@@ -132,6 +133,8 @@ def _build_locked(
             with phases.run("indicators", None, "indicatoren berekenen en beveiligen"):
                 run_indicators(ws, writer, phases.step("indicators"))
         with phases.run("publish", None, "versie vastleggen en publiceren"):
+            # openbare datasets: published.<naam>, alleen via geheimhouding (disclosure)
+            published = publish_datasets(ws, writer, phases.step("publish"))
             manifest = Manifest(
                 version_id=version_id,
                 workspace_name=ws.config.name,
@@ -142,7 +145,7 @@ def _build_locked(
                 boundary_year=ws.config.boundary_year,
                 sources=source_runs,
                 models=model_runs,
-                datasets=_dataset_runs(ws, writer),
+                datasets=_dataset_runs(ws, writer, published),
                 areas=area_rows,
                 phases=dict(phases.seconds),
                 seconds=round(time.perf_counter() - started, 4),
@@ -154,7 +157,9 @@ def _build_locked(
     return manifest
 
 
-def _dataset_runs(ws: Workspace, writer: VersionWriter) -> list[DatasetRun]:
+def _dataset_runs(
+    ws: Workspace, writer: VersionWriter, published: dict[str, int]
+) -> list[DatasetRun]:
     tables = {t.lower() for t in writer.tables()}
     runs: list[DatasetRun] = []
     for dataset in ws.datasets.values():
@@ -163,6 +168,8 @@ def _dataset_runs(ws: Workspace, writer: VersionWriter) -> list[DatasetRun]:
                 f"dataset {dataset.name} ({ws.label(f'dataset:{dataset.name}')}) verwijst naar "
                 f"model '{dataset.model}', maar die tabel is niet gebouwd"
             )
+        # an openbaar dataset is served from published.<naam>: describe that table
+        table = published_table(dataset.name) if dataset.name in published else dataset.model
         runs.append(
             DatasetRun(
                 name=dataset.name,
@@ -171,8 +178,8 @@ def _dataset_runs(ws: Workspace, writer: VersionWriter) -> list[DatasetRun]:
                 classification=None
                 if dataset.classification is None
                 else str(dataset.classification),
-                rows=writer.row_count(dataset.model),
-                columns=writer.columns(dataset.model),
+                rows=writer.row_count(table),
+                columns=writer.columns(table),
             )
         )
     return runs

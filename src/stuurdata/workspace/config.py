@@ -300,6 +300,46 @@ class Temporal(Strict):
         return self
 
 
+DisclosureKind = Literal["count", "sum", "rate", "share", "mean"]
+
+
+class ColumnDisclosure(Strict):
+    """How one numeric column of an openbaar dataset is protected before publication."""
+
+    policy: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    """Named disclosure policy, e.g. 'cbs-aantallen', 'cbs-sociaal-domein' or 'geen'."""
+    kind: DisclosureKind = "count"
+    """What the value is: count and sum add up buurt -> wijk -> gemeente (secondary
+    suppression applies); rate, share and mean do not."""
+    population: str | None = Field(default=None, pattern=IDENTIFIER)
+    """Column with the population base checked against the policy's minimum population."""
+    numerator: str | None = Field(default=None, pattern=IDENTIFIER)
+    """Column with the count behind a rate or share, checked against the secret range."""
+
+
+class DatasetDisclosure(Strict):
+    """Disclosure control of an openbaar dataset: a policy per numeric column.
+
+    Mandatory for an openbaar dataset whose model reads personal data (transitively); the build
+    writes ``published.<dataset>`` through :func:`stuurdata.disclosure.protect` with it.
+    """
+
+    area: str | None = Field(default=None, pattern=IDENTIFIER)
+    """Column with the CBS area code (BU/WK/GM) of each row, e.g. 'buurtcode'; enables secondary
+    suppression over buurt -> wijk -> gemeente."""
+    period: str | None = Field(default=None, pattern=IDENTIFIER)
+    """Column with the period (peildatum, year, month) of each row, if any."""
+    dimensions: list[str] = Field(default_factory=list)
+    """Other key columns that, with area and period, identify a row (e.g. 'taakveld')."""
+    columns: dict[str, str | ColumnDisclosure] = Field(default_factory=dict)
+    """Policy per numeric column: a policy name, or policy with kind, population, numerator."""
+
+    def column(self, name: str) -> ColumnDisclosure | None:
+        """The protection of column ``name`` (a bare policy name means a count)."""
+        spec = self.columns.get(name)
+        return ColumnDisclosure(policy=spec) if isinstance(spec, str) else spec
+
+
 class Dataset(Strict):
     """``datasets/<name>.yaml``: a table the platform publishes or offers internally.
 
@@ -354,6 +394,9 @@ class Dataset(Strict):
     """Web page about the dataset; default: the portal's dataset page."""
     issued: dt.date | None = None
     """Date of first publication."""
+    disclosure: DatasetDisclosure | None = None
+    """Disclosure control per numeric column; required when an openbaar dataset reads
+    personal data. Without it, columns are published as they are (policy 'geen')."""
 
     @field_validator("spatial")
     @classmethod

@@ -113,6 +113,100 @@ def open_datasets_have_no_personal_columns(ws: Workspace) -> Iterator[Problem]:
                 )
 
 
+def _is_personal_source(ws: Workspace, name: str) -> bool:
+    source = ws.sources.get(name)
+    if source is None:
+        return False
+    return source.classification.is_personal or any(
+        c.pseudonymise or (c.classification is not None and c.classification.is_personal)
+        for c in source.columns
+    )
+
+
+def personal_inputs(ws: Workspace, table: str) -> set[str]:
+    """The personal sources (``raw.<name>``) that ``table`` reads, directly or through models."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    todo = [table]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current.startswith("raw.") and _is_personal_source(ws, current[4:]):
+            found.add(current)
+        model = ws.models.get(current)
+        if model is not None:
+            todo.extend(model.depends_on)
+    return found
+
+
+RESERVED_DATASETS = frozenset({"indicators"})
+"""Names taken in the published layer by the platform itself (``published.indicators``)."""
+
+
+@rule
+def open_datasets_are_protected(ws: Workspace) -> Iterator[Problem]:
+    """An openbaar dataset over personal data names a disclosure policy per numeric column."""
+    from stuurdata.disclosure import STANDARD_POLICIES
+
+    for name, dataset in ws.datasets.items():
+        if dataset.classification is not Classification.OPENBAAR:
+            continue
+        if not dataset.model.startswith("marts."):
+            continue  # refused already by 'openbaar-uit-marts'
+        key = f"dataset:{name}"
+        if name in RESERVED_DATASETS:
+            yield _problem(
+                ws,
+                key,
+                ("name",),
+                "gereserveerd",
+                f"de naam '{name}' is gereserveerd",
+                found=name,
+            )
+        disclosure = dataset.disclosure
+        personal = sorted(personal_inputs(ws, dataset.model))
+        if personal and (disclosure is None or not disclosure.columns):
+            yield _problem(
+                ws,
+                key,
+                ("model",),
+                "geheimhouding",
+                "een openbare dataset over persoonsgegevens ("
+                + ", ".join(personal)
+                + ") noemt per numerieke kolom een geheimhoudingsbeleid",
+                expected="disclosure: {area: buurtcode, columns: {<kolom>: cbs-aantallen}}",
+                found="(geen)",
+            )
+        if disclosure is None:
+            continue
+        for column in disclosure.columns:
+            spec = disclosure.column(column)
+            assert spec is not None
+            if spec.policy not in STANDARD_POLICIES:
+                yield _problem(
+                    ws,
+                    key,
+                    ("disclosure", "columns", column),
+                    "onbekende-verwijzing",
+                    f"geheimhoudingsbeleid '{spec.policy}' van kolom '{column}' bestaat niet",
+                    expected=", ".join(sorted(STANDARD_POLICIES)),
+                    found=spec.policy,
+                )
+            elif personal and spec.policy == "geen":
+                yield _problem(
+                    ws,
+                    key,
+                    ("disclosure", "columns", column),
+                    "geheimhouding",
+                    f"kolom '{column}' komt uit persoonsgegevens en mag niet zonder "
+                    "geheimhouding (beleid 'geen') openbaar worden",
+                    expected="een beleid zoals cbs-aantallen of cbs-sociaal-domein",
+                    found="geen",
+                )
+
+
 @rule
 def model_dependencies_exist(ws: Workspace) -> Iterator[Problem]:
     known = {f"raw.{s}" for s in ws.sources} | AREA_TABLES | set(ws.models)

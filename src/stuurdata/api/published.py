@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the REST API and the downloads read: the ``published`` layer of the served version only.
+
+Without login only openbaar datasets exist: a dataset that is not openbaar, or not published,
+answers exactly like an unknown name (404 with the same message), so nothing leaks its
+existence. Nothing here reads ``raw``, ``staging`` or ``marts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Final
+
+import duckdb
+from fastapi import HTTPException, Request
+
+from stuurdata.disclosure.datasets import reason_column
+from stuurdata.errors import BuildError
+from stuurdata.warehouse import PublishedVersion, open_current
+from stuurdata.warehouse.publish_datasets import PUBLISHED_SCHEMA, published_table
+from stuurdata.workspace import Workspace
+from stuurdata.workspace.config import Classification, Dataset
+
+NO_BUILD: Final = "Er is nog geen gepubliceerde versie; voer eerst 'stuurdata build' uit."
+NOT_FOUND: Final = "Deze dataset bestaat niet (of is niet openbaar)."
+INDICATORS_TABLE: Final = f"{PUBLISHED_SCHEMA}.indicators"
+AREA_COLUMNS: Final = ("buurtcode", "wijkcode", "gemeentecode")
+GEOMETRY_COLUMNS: Final = ("geometry_wkb", "geometry", "geom")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a published dataset as the API describes it."""
+
+    name: str
+    type: str
+    """DuckDB type name, e.g. BIGINT, DOUBLE, VARCHAR, DATE."""
+    policy: str | None
+    """Disclosure policy of a protected column; None for other columns."""
+    reason_column: str | None
+    """Column holding the reason of a suppressed value (``<name>_reden``)."""
+    is_reason: bool
+
+
+@dataclass(frozen=True)
+class PublicTable:
+    """One openbaar dataset of the served version, with its ``published`` table."""
+
+    definition: Dataset
+    version_id: str
+    table: str
+    columns: tuple[Column, ...]
+    rows: int
+
+    @property
+    def name(self) -> str:
+        return self.definition.name
+
+    @property
+    def area_column(self) -> str | None:
+        """The area code column: the disclosure section's, else a known code column."""
+        names = {c.name for c in self.columns}
+        declared = self.definition.disclosure.area if self.definition.disclosure else None
+        if declared in names:
+            return declared
+        return next((c for c in AREA_COLUMNS if c in names), None)
+
+    @property
+    def geometry_column(self) -> str | None:
+        names = {c.name for c in self.columns}
+        return next((c for c in GEOMETRY_COLUMNS if c in names), None)
+
+    @property
+    def has_points(self) -> bool:
+        """True when the dataset has numeric RD coordinates ``x`` and ``y``."""
+        numeric = ("DOUBLE", "FLOAT", "REAL", "INTEGER", "BIGINT", "DECIMAL")
+        kinds = {c.name: c.type for c in self.columns}
+        return all(kinds.get(axis, "").startswith(numeric) for axis in ("x", "y"))
+
+    @property
+    def spatial(self) -> bool:
+        return self.geometry_column is not None or self.area_column is not None
+
+
+def store_workspace(request: Request) -> Workspace:
+    workspace: Workspace = request.app.state.store.workspace
+    return workspace
+
+
+def current_version(request: Request) -> PublishedVersion:
+    """The served version; 503 before the first build."""
+    workspace = store_workspace(request)
+    published = open_current(request.app.state.store.root, workspace.config.engine.path)
+    if published is None:
+        raise HTTPException(status_code=503, detail=NO_BUILD)
+    return published
+
+
+@contextmanager
+def connect(request: Request) -> Iterator[tuple[PublishedVersion, duckdb.DuckDBPyConnection]]:
+    """A read-only connection to the served version, closed afterwards."""
+    published = current_version(request)
+    try:
+        con = published.connect()
+    except BuildError:  # cleaned up between resolving and opening: resolve once more
+        published = current_version(request)
+        con = published.connect()
+    try:
+        yield published, con
+    finally:
+        con.close()
+
+
+def public_names(request: Request, published: PublishedVersion) -> list[str]:
+    """Datasets that exist without login: openbaar when built and as defined now."""
+    definitions = store_workspace(request).datasets
+    names = []
+    for run in published.manifest.datasets:
+        definition = definitions.get(run.name)
+        if run.classification != Classification.OPENBAAR.value or definition is None:
+            continue
+        if definition.classification is Classification.OPENBAAR:
+            names.append(run.name)
+    return sorted(names)
+
+
+def _columns(con: duckdb.DuckDBPyConnection, definition: Dataset) -> tuple[Column, ...]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+        [PUBLISHED_SCHEMA, definition.name],
+    ).fetchall()
+    names = {str(r[0]) for r in rows}
+    disclosure = definition.disclosure
+    reasons = {reason_column(c) for c in names}
+    found = []
+    for name, kind in rows:
+        spec = disclosure.column(name) if disclosure else None
+        policy = spec.policy if spec and spec.policy != "geen" else None
+        reason = reason_column(name) if reason_column(name) in names else None
+        found.append(Column(str(name), str(kind), policy, reason, str(name) in reasons))
+    return tuple(found)
+
+
+def public_table(
+    request: Request, published: PublishedVersion, con: duckdb.DuckDBPyConnection, name: str
+) -> PublicTable:
+    """The openbaar dataset ``name``; 404 (the same for unknown and hidden) otherwise."""
+    if not _NAME.match(name) or name not in public_names(request, published):
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    definition = store_workspace(request).datasets[name]
+    columns = _columns(con, definition)
+    if not columns:  # built before the published layer existed: not served
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    table = published_table(name)
+    row = con.execute(f'SELECT count(*) FROM "{PUBLISHED_SCHEMA}"."{name}"').fetchone()
+    return PublicTable(definition, published.version_id, table, columns, int(row[0]) if row else 0)
+
+
+def quoted(table: str) -> str:
+    schema, name = table.split(".")
+    return f'"{schema}"."{name}"'
