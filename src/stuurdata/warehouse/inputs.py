@@ -2,16 +2,15 @@
 """The inputs of a build: the workspace's areas and every source, read and checked.
 
 Nothing here writes: a build passes ``on_ingested`` to load each checked source into its new,
-still invisible version. Sources are ingested in parallel (reading, checking and hashing
-release the GIL), and the problems of every rejected source are raised together, so one run
-shows everything to fix.
+still invisible version, while the next source is read and checked in a worker thread
+(reading, checking and hashing release the GIL). The problems of every rejected source are
+raised together, so one run shows everything to fix.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from typing import TYPE_CHECKING
@@ -30,6 +29,8 @@ if TYPE_CHECKING:
 # them, so that readers of the warehouse (API, portal) stay light.
 
 MAX_PROBLEMS_IN_MANIFEST = 100
+INGEST_WORKERS = 1
+"""Sources checked at the same time as the build thread loads the last one checked."""
 
 
 def load_areas(ws: Workspace) -> AreaSet:
@@ -72,8 +73,10 @@ def ingest_sources(
     purposes = {purpose.id: purpose for purpose in ws.config.purposes}
     ingested: dict[str, IngestedSource] = {}
     problems: dict[str, list[Problem]] = {}
-    workers = max(1, min(len(names), ws.config.engine.threads or os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ingest") as pool:
+    # One worker: the next source is read and checked while this thread loads the previous
+    # one. More workers buy little (each step already uses every core) and at national scale
+    # two large sources in memory at once come close to the machine's limit.
+    with ThreadPoolExecutor(max_workers=INGEST_WORKERS, thread_name_prefix="ingest") as pool:
         futures = {
             pool.submit(ingest_source, ws.sources[name], ws.root, context, purposes): name
             for name in names
