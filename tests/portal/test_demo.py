@@ -72,3 +72,36 @@ def test_demo_geojson_counts_and_wgs84(demo: tuple[Workspace, TestClient]) -> No
             [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
         )
         assert 3 < west < east < 8 and 50 < south < north < 54
+
+
+def test_area_page_shows_key_figures_and_suppression_reasons(
+    demo: tuple[Workspace, TestClient],
+) -> None:
+    """Published values appear on the area page; a suppressed one shows its reason, never 0."""
+    ws, client = demo
+    version = open_current(ws.root, ws.config.engine.path)
+    assert version is not None
+    with version.connect() as con:
+        area_code, indicator = con.execute(
+            "SELECT area_code, indicator FROM published.indicators "
+            "WHERE reason = 'geheim' AND area_level = 'buurt' ORDER BY period DESC, area_code "
+            "LIMIT 1"
+        ).fetchone() or (None, None)
+        latest = con.execute(
+            "SELECT reason FROM published.indicators WHERE area_code = ? AND indicator = ? "
+            "ORDER BY period DESC LIMIT 1",
+            [area_code, indicator],
+        ).fetchone()
+    assert area_code is not None and latest == ("geheim",)
+    title = ws.indicators[indicator].title
+    page = client.get(f"/gebieden/{area_code}")
+    assert page.status_code == 200
+    assert "Kerncijfers" in page.text
+    row = page.text.split(title.nl, 1)[1].split("</tr>", 1)[0]
+    assert 'data-reason="geheim"' in row
+    english = client.get(f"/gebieden/{area_code}?lang=en")
+    row_en = english.text.split(title.en, 1)[1].split("</tr>", 1)[0]
+    assert "confidential" in row_en
+    gemeente = client.get(f"/gebieden/{ws.config.tenants[0].code}")
+    inwoners = ws.indicators["bevolking_inwoners"].title.nl
+    assert inwoners in gemeente.text

@@ -116,6 +116,23 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
         "nl": "Dit gebied heeft geen onderdelen.",
         "en": "This area has no parts.",
     },
+    "area.key_figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "area.key_figures_caption": {
+        "nl": "Kerncijfers van {name}: de laatste gepubliceerde waarde per indicator",
+        "en": "Key figures of {name}: the latest published value per indicator",
+    },
+    "area.no_key_figures": {
+        "nl": "Voor dit gebied zijn (nog) geen indicatoren gepubliceerd.",
+        "en": "No indicators have been published for this area (yet).",
+    },
+    "area.suppressed_help": {
+        "nl": "Niet getoond om herleiding tot personen te voorkomen (geheimhouding).",
+        "en": "Not shown to prevent disclosure of individuals (statistical disclosure control).",
+    },
+    "col.indicator": {"nl": "Indicator", "en": "Indicator"},
+    "col.value": {"nl": "Waarde", "en": "Value"},
+    "col.unit": {"nl": "Eenheid", "en": "Unit"},
+    "col.period": {"nl": "Periode", "en": "Period"},
     "area.full_profile_later": {
         "nl": "Een volledig gebiedsprofiel met indicatoren volgt in een volgende versie.",
         "en": "A full area profile with indicators follows in a later version.",

@@ -13,8 +13,11 @@ from starlette.responses import HTMLResponse
 
 from stuurdata.areas.model import AreaLevel
 from stuurdata.catalog import CatalogCache, SearchQuery
+from stuurdata.portal.i18n import Language
+from stuurdata.portal.keyfigures import KeyFigure, key_figures
 from stuurdata.portal.rendering import Renderer, request_language
 from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+from stuurdata.warehouse import open_current
 
 router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
 
@@ -84,6 +87,7 @@ def gebied(request: Request, code: str) -> HTMLResponse:
     if parent is None and area.level == AreaLevel.GEMEENTE and snapshot.config.region:
         region = snapshot.config.region
         parent = snapshot.area(region.code) if area.code in region.members else None
+    figures = _key_figures(request, area.code, request_language(request, snapshot.config.language))
     return render(
         request,
         "gebied.html",
@@ -91,7 +95,17 @@ def gebied(request: Request, code: str) -> HTMLResponse:
         area=area,
         parent=parent,
         children=snapshot.children(area),
+        figures=figures,
     )
+
+
+def _key_figures(request: Request, code: str, language: Language) -> list[KeyFigure]:
+    store = _store(request)
+    published = open_current(store.root, store.workspace.config.engine.path)
+    if published is None:
+        return []
+    with published.connect() as con:
+        return key_figures(con, code, store.workspace.indicators, language)
 
 
 @dataclass(frozen=True)
