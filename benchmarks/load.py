@@ -3,12 +3,15 @@
 
 On loopback only, bounded in time and count: the synthetic demo region is generated and built
 once (``benchmarks/.work/load/demo``), ``published.indicators`` is exported to SQLite for
-Datasette, then for each server — Stuurdata under uvicorn with 1 and 2 workers, Datasette with
-the same table — a fixed number of concurrent asyncio clients (20 and 100) send requests for a
-fixed duration (or until ``--max-requests``): CKAN ``package_search`` with a query and facets,
-and an indicator query (REST ``/api/v1/values`` and the SQL endpoint, against Datasette's table
-JSON with the same filters and page size). Prints requests/s, p50, p99 and errors, and writes the figures as JSON
-to ``benchmarks/.work/load-<time>.json``. See ``benchmarks/README.md``.
+Datasette, then for each server — Stuurdata under uvicorn with 1 and 2 workers, once more with
+the REST page cache off, and Datasette with the same table — a fixed number of concurrent
+clients (20 and 100) send requests for a fixed duration (or until ``--max-requests``): CKAN
+``package_search`` with a query and facets, and an indicator query (REST ``/api/v1/values`` and
+the SQL endpoint, against Datasette's table JSON with the same filters and page size). The
+clients are keep-alive HTTP/1.1 connections on asyncio streams (uvloop), light enough to leave
+the CPU to the server. Prints requests/s, p50, p99, errors and the CPU seconds of server and
+client, and writes the figures as JSON to ``benchmarks/.work/load-<time>.json``. See
+``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -33,19 +36,25 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+import psutil
 
 WORK = Path(__file__).resolve().parent / ".work"
 ROOT = Path(__file__).resolve().parents[1]
 ENV_WORKSPACE = "STUURDATA_LOAD_WORKSPACE"
+ENV_NO_PAGE_CACHE = "STUURDATA_LOAD_NO_PAGE_CACHE"
 SEARCH_TERMS = ("", "bevolking", "woningen", "buurt", "woz", "vestigingen", "klantcontact", "zorg")
 FACETS = json.dumps(["organization", "groups", "res_format", "tags"])
 
 
 def create_benchmark_app() -> Any:
-    """uvicorn factory (``--factory``): the portal of the workspace named in the environment."""
+    """uvicorn factory (``--factory``): the portal of the workspace named in the environment;
+    with ``STUURDATA_LOAD_NO_PAGE_CACHE=1`` the REST ``/values`` page cache is off."""
     from stuurdata.portal import create_app
 
-    return create_app(Path(os.environ[ENV_WORKSPACE]))
+    app = create_app(Path(os.environ[ENV_WORKSPACE]))
+    if os.environ.get(ENV_NO_PAGE_CACHE) == "1":
+        app.state.values_pages_cached = 0
+    return app
 
 
 @dataclass
@@ -60,6 +69,10 @@ class Scenario:
     p50_ms: float
     p99_ms: float
     max_ms: float
+    client_cpu: float
+    """CPU seconds of this benchmark process (the client) during the scenario."""
+    server_cpu: float
+    """CPU seconds of the server process and its workers during the scenario."""
     first_error: str | None
 
 
@@ -110,7 +123,9 @@ def prepare(work: Path) -> tuple[Path, Path]:
 
 
 @contextlib.contextmanager
-def running(command: list[str], url: str, env: dict[str, str] | None = None) -> Iterator[None]:
+def running(
+    command: list[str], url: str, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
     """Start a server process, wait until ``url`` answers, stop it afterwards."""
     process = subprocess.Popen(
         command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL
@@ -126,7 +141,7 @@ def running(command: list[str], url: str, env: dict[str, str] | None = None) -> 
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server kwam niet op: {url}")
             time.sleep(0.2)
-        yield
+        yield process
     finally:
         process.terminate()
         try:
@@ -230,13 +245,43 @@ async def _load(
     return latencies, errors, elapsed, first_error
 
 
+def _server_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (uvicorn's workers)."""
+    total = 0.0
+    with contextlib.suppress(psutil.Error):
+        process = psutil.Process(pid)
+        for p in [process, *process.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                times = p.cpu_times()
+                total += times.user + times.system
+    return total
+
+
+def _run(coroutine: Any) -> Any:
+    """Run the client on uvloop (lighter than asyncio's loop) when it is installed."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coroutine)
+
+
 def run_scenario(
-    server: str, query: str, base: str, paths: list[str], clients: int, args: argparse.Namespace
+    server: str,
+    query: str,
+    base: str,
+    paths: list[str],
+    clients: int,
+    args: argparse.Namespace,
+    pid: int,
 ) -> Scenario:
-    asyncio.run(_load(base, paths, clients, min(1.0, args.duration), 500))  # warm-up
-    latencies, errors, elapsed, first_error = asyncio.run(
+    _run(_load(base, paths, clients, min(1.0, args.duration), 500))  # warm-up
+    client_before, server_before = time.process_time(), _server_cpu(pid)
+    latencies, errors, elapsed, first_error = _run(
         _load(base, paths, clients, args.duration, args.max_requests)
     )
+    client_cpu, server_cpu = time.process_time() - client_before, _server_cpu(pid) - server_before
     ms = [v * 1000 for v in latencies]
     return Scenario(
         server=server,
@@ -249,6 +294,8 @@ def run_scenario(
         p50_ms=round(statistics.median(ms), 2) if ms else float("nan"),
         p99_ms=round(_percentile(ms, 0.99), 2),
         max_ms=round(max(ms), 2) if ms else float("nan"),
+        client_cpu=round(client_cpu, 2),
+        server_cpu=round(server_cpu, 2),
         first_error=first_error,
     )
 
@@ -267,13 +314,15 @@ def indicator_pairs(sqlite_path: Path) -> list[tuple[str, str]]:
 
 def table(results: list[Scenario]) -> str:
     lines = [
-        "| server | query | clients | requests | req/s | p50 ms | p99 ms | max ms | errors |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| server | query | clients | requests | req/s | p50 ms | p99 ms | max ms | errors "
+        "| server CPU s | client CPU s |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r.server} | {r.query} | {r.clients} | {r.requests:,} | {r.rps:,.0f} | "
-            f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} |"
+            f"{r.p50_ms:.1f} | {r.p99_ms:.1f} | {r.max_ms:.1f} | {r.errors} | "
+            f"{r.server_cpu:.1f} | {r.client_cpu:.1f} |"
         )
     return "\n".join(lines)
 
@@ -306,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-requests", type=int, default=50_000, help="cap per scenario")
     parser.add_argument("--clients", default="20,100", help="concurrent clients, comma-separated")
     parser.add_argument("--workers", default="1,2", help="uvicorn worker counts to run")
+    parser.add_argument(
+        "--skip-uncached", action="store_true", help="leave out the run without REST page cache"
+    )
     args = parser.parse_args(argv)
     work = WORK / "load"
     work.mkdir(parents=True, exist_ok=True)
@@ -337,7 +389,30 @@ def main(argv: list[str] | None = None) -> int:
     ]
     results: list[Scenario] = []
     python = sys.executable
-    for workers in [int(w) for w in args.workers.split(",")]:
+    configurations: list[tuple[str, int, dict[str, str], list[tuple[str, list[str]]]]] = [
+        (
+            f"stuurdata ({w} worker{'s' if w > 1 else ''})",
+            w,
+            {},
+            [
+                ("package_search", search),
+                ("indicator", ours_indicator),
+                ("indicator-sql", ours_sql),
+            ],
+        )
+        for w in [int(w) for w in args.workers.split(",")]
+    ]
+    if not args.skip_uncached:
+        # the REST page cache off: every request queries DuckDB, like Datasette queries SQLite
+        configurations.append(
+            (
+                "stuurdata (1 worker, no page cache)",
+                1,
+                {ENV_NO_PAGE_CACHE: "1"},
+                [("indicator", ours_indicator)],
+            )
+        )
+    for name, workers, env, queries in configurations:
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
         command = [
@@ -345,25 +420,26 @@ def main(argv: list[str] | None = None) -> int:
             "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
             "--log-level", "warning", "--no-access-log",
         ]  # fmt: skip
-        with running(command, f"{base}/api/3/action/status_show", {ENV_WORKSPACE: str(root)}):
-            name = f"stuurdata ({workers} worker{'s' if workers > 1 else ''})"
+        url = f"{base}/api/3/action/status_show"
+        with running(command, url, {ENV_WORKSPACE: str(root), **env}) as process:
             for n in clients:
-                for query, paths in (
-                    ("package_search", search),
-                    ("indicator", ours_indicator),
-                    ("indicator-sql", ours_sql),
-                ):
-                    results.append(run_scenario(name, query, base, paths, n, args))
+                for query, paths in queries:
+                    results.append(run_scenario(name, query, base, paths, n, args, process.pid))
                     print(table(results[-1:]).splitlines()[-1], flush=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     command = [
         python, "-m", "datasette", "serve", str(sqlite_path), "--host", "127.0.0.1",
         "--port", str(port), "--setting", "num_sql_threads", "3",
+        "--setting", "suggest_facets", "off",
     ]  # fmt: skip
-    with running(command, f"{base}/-/versions.json"):
+    # facet suggestions run extra queries per table request (about 2.4x fewer req/s here);
+    # off, Datasette does what /api/v1/values does: filter, count, one sorted page
+    with running(command, f"{base}/-/versions.json") as process:
         for n in clients:
-            results.append(run_scenario("datasette", "indicator", base, theirs_indicator, n, args))
+            results.append(
+                run_scenario("datasette", "indicator", base, theirs_indicator, n, args, process.pid)
+            )
             print(table(results[-1:]).splitlines()[-1], flush=True)
     print()
     print(table(results))

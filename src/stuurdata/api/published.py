@@ -18,8 +18,8 @@ import duckdb
 from fastapi import HTTPException, Request
 
 from stuurdata.disclosure.datasets import reason_column
-from stuurdata.errors import BuildError
-from stuurdata.warehouse import PublishedVersion, open_current
+from stuurdata.portal.snapshot import ServedVersion, SnapshotStore
+from stuurdata.warehouse import PublishedVersion
 from stuurdata.warehouse.publish_datasets import PUBLISHED_SCHEMA, published_table
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import Classification, Dataset
@@ -91,28 +91,38 @@ def store_workspace(request: Request) -> Workspace:
     return workspace
 
 
+def _store(request: Request) -> SnapshotStore:
+    store: SnapshotStore = request.app.state.store
+    return store
+
+
+def served_version(request: Request) -> ServedVersion:
+    """The served version with its connection and per-version memos; 503 before the first build."""
+    served = _store(request).served()
+    if served is None:
+        raise HTTPException(status_code=503, detail=NO_BUILD)
+    return served
+
+
 def current_version(request: Request) -> PublishedVersion:
     """The served version; 503 before the first build."""
-    workspace = store_workspace(request)
-    published = open_current(request.app.state.store.root, workspace.config.engine.path)
-    if published is None:
-        raise HTTPException(status_code=503, detail=NO_BUILD)
-    return published
+    return served_version(request).published
+
+
+@contextmanager
+def connect_served(request: Request) -> Iterator[tuple[ServedVersion, duckdb.DuckDBPyConnection]]:
+    """A cursor on the served version's read-only connection, closed afterwards; 503 before
+    the first build. The version's memos are for what never changes within a version."""
+    served_version(request)
+    with _store(request).cursor() as (served, cursor):
+        yield served, cursor
 
 
 @contextmanager
 def connect(request: Request) -> Iterator[tuple[PublishedVersion, duckdb.DuckDBPyConnection]]:
-    """A read-only connection to the served version, closed afterwards."""
-    published = current_version(request)
-    try:
-        con = published.connect()
-    except BuildError:  # cleaned up between resolving and opening: resolve once more
-        published = current_version(request)
-        con = published.connect()
-    try:
-        yield published, con
-    finally:
-        con.close()
+    """A cursor on the served version's read-only connection, closed afterwards."""
+    with connect_served(request) as (served, cursor):
+        yield served.published, cursor
 
 
 def public_names(request: Request, published: PublishedVersion) -> list[str]:
@@ -153,11 +163,25 @@ def public_table(
     if not _NAME.match(name) or name not in public_names(request, published):
         raise HTTPException(status_code=404, detail=NOT_FOUND)
     definition = store_workspace(request).datasets[name]
-    columns = _columns(con, definition)
-    if not columns:  # built before the published layer existed: not served
+    served = served_version(request)
+    if served.version_id != published.version_id:  # published meanwhile: no memo
+        found = _read_table(con, published, definition)
+    else:
+        found = served.memo(("public_table", name), lambda: _read_table(con, published, definition))
+    if found is None:  # built before the published layer existed: not served
         raise HTTPException(status_code=404, detail=NOT_FOUND)
-    table = published_table(name)
+    return found
+
+
+def _read_table(
+    con: duckdb.DuckDBPyConnection, published: PublishedVersion, definition: Dataset
+) -> PublicTable | None:
+    columns = _columns(con, definition)
+    if not columns:
+        return None
+    name = definition.name
     row = con.execute(f'SELECT count(*) FROM "{PUBLISHED_SCHEMA}"."{name}"').fetchone()
+    table = published_table(name)
     return PublicTable(definition, published.version_id, table, columns, int(row[0]) if row else 0)
 
 

@@ -9,19 +9,24 @@ its Dutch and English label.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 import duckdb
 from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from stuurdata.api.formats import json_value
 from stuurdata.api.published import (
     INDICATORS_TABLE,
     PublicTable,
     connect,
+    connect_served,
     public_names,
     public_table,
     quoted,
+    served_version,
     store_workspace,
 )
 from stuurdata.api.rest_models import (
@@ -41,11 +46,15 @@ from stuurdata.api.rest_models import (
     reason_or_none,
 )
 from stuurdata.catalog.metadata import DOWNLOAD_FORMATS
+from stuurdata.portal.snapshot import ServedVersion
 from stuurdata.workspace.config import Classification
 from stuurdata.workspace.indicator import Indicator
 
 router = APIRouter(prefix="/api/v1", tags=["REST"])
 MAX_LIMIT: Final = 10_000
+VALUES_PAGES_CACHED: Final = 512
+"""Pages of ``/values`` kept per version (a version never changes, so neither do its pages);
+``app.state.values_pages_cached`` overrides it (0: no page cache)."""
 _ERRORS: Final[dict[int | str, dict[str, Any]]] = {
     404: {"description": "Unknown, or not openbaar."},
     503: {"description": "No published version yet."},
@@ -187,13 +196,18 @@ def dataset_rows(request: Request, name: str, limit: Limit = 100, offset: Offset
     )
 
 
-def _area(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, tuple[Any, ...]] | None:
-    tables = {
-        f"{s}.{t}"
-        for s, t in con.execute(
-            "SELECT table_schema, table_name FROM information_schema.tables"
-        ).fetchall()
-    }
+def _area(
+    served: ServedVersion, con: duckdb.DuckDBPyConnection, code: str
+) -> tuple[str, tuple[Any, ...]] | None:
+    tables = served.memo(
+        "rest_tables",
+        lambda: {
+            f"{s}.{t}"
+            for s, t in con.execute(
+                "SELECT table_schema, table_name FROM information_schema.tables"
+            ).fetchall()
+        },
+    )
     for level, table in _AREA_TABLES.items():
         if table not in tables:
             continue
@@ -211,8 +225,8 @@ def _area(con: duckdb.DuckDBPyConnection, code: str) -> tuple[str, tuple[Any, ..
 def get_area(request: Request, code: str) -> AreaOut:
     """One area (CBS code GM/WK/BU, or the region code) with its children."""
     workspace = store_workspace(request)
-    with connect(request) as (_published, con):
-        found = _area(con, code)
+    with connect_served(request) as (served, con):
+        found = _area(served, con, code)
         if found is None:
             raise HTTPException(status_code=404, detail="Dit gebied bestaat niet.")
         level, (code_, name, parent, year, water, area_m2, lon, lat) = found
@@ -256,15 +270,35 @@ def _open_indicators(request: Request) -> dict[str, Indicator]:
     }
 
 
-def _published_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+def _read_published_ids(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables "
         "WHERE table_schema = 'published' AND table_name = 'indicators'"
     ).fetchone()
     if not exists or not exists[0]:
-        return set()
+        return frozenset()
     rows = con.execute(f"SELECT DISTINCT indicator FROM {quoted(INDICATORS_TABLE)}").fetchall()
-    return {str(r[0]) for r in rows}
+    return frozenset(str(r[0]) for r in rows)
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """Per version: the openbaar indicators with published values, and whether any published
+    indicator is not openbaar (only then must queries filter on the allowed ids)."""
+
+    indicators: dict[str, Indicator]
+    allowed: tuple[str, ...]
+    hides_some: bool
+
+
+def _shown(request: Request, served: ServedVersion, con: duckdb.DuckDBPyConnection) -> _Shown:
+    def make() -> _Shown:
+        published = _read_published_ids(con)
+        open_ = _open_indicators(request)
+        shown = {i: ind for i, ind in open_.items() if i in published}
+        return _Shown(shown, tuple(sorted(open_)), bool(published - open_.keys()))
+
+    return served.memo("rest_indicators", make)
 
 
 def _indicator_out(request: Request, indicator: Indicator) -> IndicatorOut:
@@ -287,9 +321,8 @@ def _indicator_out(request: Request, indicator: Indicator) -> IndicatorOut:
 @router.get("/indicators", response_model=IndicatorList, responses=_ERRORS)
 def list_indicators(request: Request, limit: Limit = 100, offset: Offset = 0) -> IndicatorList:
     """The openbaar indicators that have published values, by id."""
-    with connect(request) as (_published, con):
-        shown = _published_ids(con)
-    chosen = [ind for i, ind in _open_indicators(request).items() if i in shown]
+    with connect_served(request) as (served, con):
+        chosen = list(_shown(request, served, con).indicators.values())
     return IndicatorList(
         total=len(chosen),
         limit=limit,
@@ -302,18 +335,79 @@ def list_indicators(request: Request, limit: Limit = 100, offset: Offset = 0) ->
 @router.get("/indicators/{indicator_id}", response_model=IndicatorOut, responses=_ERRORS)
 def get_indicator(request: Request, indicator_id: str) -> IndicatorOut:
     """One openbaar indicator: definition in Dutch and English, unit, policy."""
-    with connect(request) as (_published, con):
-        shown = _published_ids(con)
-    indicator = _open_indicators(request).get(indicator_id)
-    if indicator is None or indicator_id not in shown:
+    with connect_served(request) as (served, con):
+        indicator = _shown(request, served, con).indicators.get(indicator_id)
+    if indicator is None:
         raise HTTPException(
             status_code=404, detail="Deze indicator bestaat niet (of is niet openbaar)."
         )
     return _indicator_out(request, indicator)
 
 
+def _value_out(r: tuple[Any, ...]) -> ValueOut:
+    return ValueOut(
+        indicator=r[0],
+        period=r[1],
+        area_code=r[2],
+        area_level=r[3],
+        value=None if r[4] is None or r[4] != r[4] else float(r[4]),
+        reason=r[5],
+        reason_label=reason_or_none(r[5]),
+        rounded=bool(r[6]),
+    )
+
+
+_ValuesKey = tuple[str | None, str | None, str | None, str | None, int, int]
+_Values = tuple[int, list[ValueOut]]
+
+
+def _read_values(request: Request, key: _ValuesKey, cached: int) -> tuple[str, _Values]:
+    """One page of values from DuckDB (blocking: runs in the thread pool), cached per version."""
+    indicator, area, level, period, limit, offset = key
+    with connect_served(request) as (served, con):
+        shown = _shown(request, served, con)
+        clauses: list[str] = []
+        params: list[Any] = []
+        if shown.hides_some:
+            clauses.append("list_contains(?, indicator)")
+            params.append(list(shown.allowed))
+        for column, value in (
+            ("indicator", indicator),
+            ("area_code", area),
+            ("area_level", level),
+            ("period", period),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        source = quoted(INDICATORS_TABLE)
+
+        def count() -> int:
+            row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
+            return int(row[0]) if row else 0
+
+        def page() -> _Values:
+            if not shown.indicators or (
+                indicator is not None and indicator not in shown.indicators
+            ):
+                return 0, []
+            total = served.recent("values_total", key[:4], count)
+            if offset >= total:
+                return total, []
+            rows = con.execute(
+                f"SELECT indicator, period, area_code, area_level, value, reason, rounded "
+                f"FROM {source}{where} ORDER BY indicator, period, area_level, area_code "
+                "LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+            return total, [_value_out(r) for r in rows]
+
+        return served.version_id, served.recent("values_page", key, page, cached)
+
+
 @router.get("/values", response_model=ValuesPage, responses=_ERRORS, name="indicator_values")
-def indicator_values(
+async def indicator_values(
     request: Request,
     indicator: Annotated[str | None, Query(description="Indicator id.")] = None,
     area: Annotated[str | None, Query(description="Area code (GM/WK/BU or region).")] = None,
@@ -323,50 +417,20 @@ def indicator_values(
     period: Annotated[str | None, Query(description="Period, e.g. 2025-01-01 or 2024.")] = None,
     limit: Limit = 100,
     offset: Offset = 0,
-) -> ValuesPage:
+) -> Response:
     """Published indicator values (indicator x area x period), protected by disclosure control:
     a suppressed value is null with its reason and label, never 0."""
-    allowed = sorted(_open_indicators(request))
-    clauses = ["list_contains(?, indicator)"]
-    params: list[Any] = [allowed]
-    for column, value in (
-        ("indicator", indicator),
-        ("area_code", area),
-        ("area_level", level),
-        ("period", period),
-    ):
-        if value is not None:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    where = " WHERE " + " AND ".join(clauses)
-    with connect(request) as (published, con):
-        if not _published_ids(con):
-            total, rows = 0, []
-        else:
-            source = quoted(INDICATORS_TABLE)
-            row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
-            total = int(row[0]) if row else 0
-            rows = con.execute(
-                f"SELECT indicator, period, area_code, area_level, value, reason, rounded "
-                f"FROM {source}{where} ORDER BY indicator, period, area_level, area_code "
-                "LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
-        version_id = published.version_id
-    items = [
-        ValueOut(
-            indicator=r[0],
-            period=r[1],
-            area_code=r[2],
-            area_level=r[3],
-            value=None if r[4] is None or r[4] != r[4] else float(r[4]),
-            reason=r[5],
-            reason_label=reason_or_none(r[5]),
-            rounded=bool(r[6]),
-        )
-        for r in rows
-    ]
-    return ValuesPage(
+    # async: a page cached for this version is answered on the event loop without a thread
+    # hop; DuckDB work runs in the thread pool (it releases the GIL while it queries)
+    served = served_version(request)
+    key: _ValuesKey = (indicator, area, level, period, limit, offset)
+    cached = getattr(request.app.state, "values_pages_cached", VALUES_PAGES_CACHED)
+    found: _Values | None = served.peek("values_page", key) if cached else None
+    if found is None:
+        version_id, (total, items) = await run_in_threadpool(_read_values, request, key, cached)
+    else:
+        version_id, (total, items) = served.version_id, found
+    answer = ValuesPage(
         total=total,
         limit=limit,
         offset=offset,
@@ -374,3 +438,5 @@ def indicator_values(
         version_id=version_id,
         items=items,
     )
+    # already a validated ValuesPage: skip FastAPI's second validation of the response model
+    return Response(answer.model_dump_json(), media_type="application/json")

@@ -23,7 +23,7 @@ from stuurdata.errors import StuurdataError
 from stuurdata.portal import api_v1, pages
 from stuurdata.portal.i18n import Language
 from stuurdata.portal.rendering import Renderer
-from stuurdata.portal.security import add_security_headers
+from stuurdata.portal.security import SecurityHeadersMiddleware
 from stuurdata.portal.snapshot import SnapshotStore
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -50,7 +50,7 @@ def create_app(workspace_root: Path, *, check_workspace: bool = True) -> FastAPI
     app.state.store = store
     app.state.catalogs = CatalogCache(Path(workspace_root))
     app.state.renderer = Renderer()
-    app.middleware("http")(add_security_headers)
+    app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(api_v1.router)

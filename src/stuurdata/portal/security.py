@@ -8,10 +8,8 @@ draws tiles into ``blob:``/``data:`` images, hence those two sources for workers
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
-from starlette.requests import Request
-from starlette.responses import Response
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -40,11 +38,34 @@ SECURITY_HEADERS: dict[str, str] = {
 }
 
 
-async def add_security_headers(
-    request: Request, call_next: Callable[[Request], Awaitable[Response]]
-) -> Response:
-    """HTTP middleware: set the headers of :data:`SECURITY_HEADERS` unless already set."""
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
+class SecurityHeadersMiddleware:
+    """ASGI middleware: set the headers of :data:`SECURITY_HEADERS` on every HTTP response
+    unless the application already set them.
+
+    A plain ASGI wrapper (``app.add_middleware(SecurityHeadersMiddleware)``): it only edits the
+    ``http.response.start`` message, so unlike ``BaseHTTPMiddleware`` no task or body stream is
+    added per request and streamed responses pass through untouched.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _RAW_HEADERS:
+                    if name not in headers:
+                        headers.append(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_RAW_HEADERS: tuple[tuple[str, str], ...] = tuple(
+    (name.lower(), value) for name, value in SECURITY_HEADERS.items()
+)
