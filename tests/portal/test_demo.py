@@ -105,3 +105,23 @@ def test_area_page_shows_key_figures_and_suppression_reasons(
     gemeente = client.get(f"/gebieden/{ws.config.tenants[0].code}")
     inwoners = ws.indicators["bevolking_inwoners"].title.nl
     assert inwoners in gemeente.text
+
+
+def test_dataset_page_shows_preview_downloads_lineage_and_quality(
+    demo: tuple[Workspace, TestClient],
+) -> None:
+    _ws, client = demo
+    page = client.get("/datasets/bevolking_per_buurt")
+    assert page.status_code == 200
+    text = page.text
+    for heading in ("Voorbeeld", "Downloaden", "Herkomst", "Kwaliteit"):
+        assert f">{heading}<" in text, heading
+    assert "/datasets/bevolking_per_buurt/download.excel.csv" in text
+    assert "/datasets/bevolking_per_buurt/download.geojson" in text  # per buurt: spatial
+    assert "brp_personen" in text  # lineage names the source
+    assert "staging.stg_personen" in text  # ... and the models in between
+    preview = text.split('id="voorbeeld"', 1)[1].split("</table>", 1)[0]
+    assert preview.count("<tr") == 21  # header + 20 rows
+    assert "_reden" in preview  # protected columns carry their reason column
+    english = client.get("/datasets/bevolking_per_buurt?lang=en")
+    assert ">Lineage<" in english.text and ">Preview<" in english.text

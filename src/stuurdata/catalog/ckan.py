@@ -8,6 +8,7 @@ data.overheid.nl's CKAN uses (``identifier``, ``authority``, ``access_rights``, 
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
 from dataclasses import dataclass
@@ -54,7 +55,9 @@ class QueryError(ValueError):
         super().__init__(message)
 
 
+@functools.lru_cache(maxsize=4096)
 def _ident(kind: str, key: str) -> str:
+    """A stable CKAN id (UUID5); cached: it was a fifth of package_search's time."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:stuurdata:{kind}:{key}"))
 
 

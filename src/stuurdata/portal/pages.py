@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse
 
 from stuurdata.areas.model import AreaLevel
 from stuurdata.catalog import CatalogCache, SearchQuery
+from stuurdata.portal.datasetpage import api_examples, dataset_details
 from stuurdata.portal.i18n import Language
 from stuurdata.portal.keyfigures import KeyFigure, key_figures
 from stuurdata.portal.rendering import Renderer, request_language
@@ -175,4 +176,13 @@ def dataset(request: Request, name: str) -> HTMLResponse:
     found = snapshot.dataset(name) if _DATASET_NAME.match(name) else None
     if found is None:
         raise HTTPException(status_code=404)
-    return render(request, "dataset.html", snapshot, dataset=found)
+    with _store(request).cursor() as (_served, con):
+        details = dataset_details(con, snapshot.manifest, found.name)
+    return render(
+        request,
+        "dataset.html",
+        snapshot,
+        dataset=found,
+        details=details,
+        api_examples=api_examples(str(request.base_url), found.name),
+    )
