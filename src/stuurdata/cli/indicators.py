@@ -11,29 +11,20 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
+
+from stuurdata.cli.output import WorkspaceOption, console, err_console, reported_errors
 
 app = typer.Typer(
     name="indicators",
     help="Indicatoren: definities en gepubliceerde uitkomsten.",
     no_args_is_help=True,
 )
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
-
-WorkspaceOption = Annotated[
-    Path,
-    typer.Option(
-        "--workspace", "-w", help="Map van de werkruimte (met stuurdata.yaml).", file_okay=False
-    ),
-]
 
 
 @app.command("list")
 def list_indicators(workspace: WorkspaceOption = Path()) -> None:
     """Alle indicatoren van de werkruimte: id, titel, soort, eenheid, niveaus en beleid."""
-    from stuurdata.cli.main import reported_errors
     from stuurdata.workspace import Workspace
 
     with reported_errors():
@@ -68,7 +59,6 @@ def show(
     sql: Annotated[bool, typer.Option("--sql", help="Toon de gegenereerde SQL.")] = False,
 ) -> None:
     """Definitie, herkomst en gepubliceerde uitkomsten van één indicator."""
-    from stuurdata.cli.main import reported_errors
     from stuurdata.indicators.explain import compare, compiled_sql, published_cells
     from stuurdata.warehouse import open_current
     from stuurdata.workspace import Workspace

@@ -8,15 +8,14 @@ Exit codes: 0 done, 1 the input was rejected (the problems are printed), 2 wrong
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from stuurdata.errors import ProblemsError, StuurdataError, WorkspaceError
+from stuurdata.cli.output import WorkspaceOption, console, err_console, reported_errors
+from stuurdata.errors import WorkspaceError
 
 app = typer.Typer(
     name="stuurdata",
@@ -25,34 +24,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
-
-WorkspaceOption = Annotated[
-    Path,
-    typer.Option(
-        "--workspace", "-w", help="Map van de werkruimte (met stuurdata.yaml).", file_okay=False
-    ),
-]
-
-
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Turn Stuurdata's errors into a printed table and exit code 1."""
-    from stuurdata.cli.output import print_problems
-
-    try:
-        yield
-    except ProblemsError as exc:
-        print_problems(err_console, exc.problems, str(exc.args[0]))
-        err_console.print(
-            f"[bold red]Afgewezen:[/] {exc.args[0]} ({len(exc.problems)} problemen). "
-            "Er is niets geschreven."
-        )
-        raise typer.Exit(1) from None
-    except StuurdataError as exc:
-        err_console.print(f"[bold red]Fout:[/] {exc}")
-        raise typer.Exit(1) from None
 
 
 @app.command()

@@ -1,14 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""How the CLI shows problems: a table a data specialist can work through."""
+"""What every CLI command shares: the consoles, the --workspace option, and how errors and
+problems are shown (a table a data specialist can work through), with exit code 1."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
+import typer
 from rich.console import Console
 from rich.table import Table
 
-from stuurdata.errors import Problem
+from stuurdata.errors import Problem, ProblemsError, StuurdataError
 
 MAX_ROWS = 200
 
@@ -40,3 +45,31 @@ def print_problems(console: Console, problems: Sequence[Problem], title: str) ->
             console.print(f"  - {problem}", markup=False, soft_wrap=True)
     if len(problems) > MAX_ROWS:
         console.print(f"... en nog {len(problems) - MAX_ROWS} problemen.")
+
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace", "-w", help="Map van de werkruimte (met stuurdata.yaml).", file_okay=False
+    ),
+]
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn Stuurdata's errors into a printed table and exit code 1."""
+    try:
+        yield
+    except ProblemsError as exc:
+        print_problems(err_console, exc.problems, str(exc.args[0]))
+        err_console.print(
+            f"[bold red]Afgewezen:[/] {exc.args[0]} ({len(exc.problems)} problemen). "
+            "Er is niets geschreven."
+        )
+        raise typer.Exit(1) from None
+    except StuurdataError as exc:
+        err_console.print(f"[bold red]Fout:[/] {exc}")
+        raise typer.Exit(1) from None
