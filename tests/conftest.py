@@ -12,7 +12,7 @@ import pytest
 def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The synthetic demo region (three gemeenten, seed 42), generated once per test session.
 
-    Definitions come from the package (identical to examples/demo-regio), data is generated
+    Definitions come from the package (examples/demo-regio links to them), data is generated
     into ``<root>/data``. Tests that build it share one warehouse: do not change the files.
     """
     from stuurdata.demo import generate_demo

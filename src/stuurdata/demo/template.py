@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The demo workspace's definitions (package data), its data README and its demo-only keys.
 
-The canonical definitions live in ``stuurdata/demo/workspace_template/`` so an installed
-package can generate the demo anywhere; ``examples/demo-regio`` holds the same files (a test
-keeps them identical).
+The definitions live once, in ``stuurdata/demo/workspace_template/``, so an installed package
+can generate the demo anywhere; ``examples/demo-regio`` is a link to that folder. What
+``stuurdata demo`` and ``stuurdata build`` generate there (``data/``, ``.stuurdata/``) is not
+part of the template.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import yaml
 from stuurdata.demo.plan import RegionPlan
 
 TEMPLATE = "workspace_template"
+GENERATED = frozenset({"data", ".stuurdata", "__pycache__"})
+"""Top-level folders of a generated demo: never copied as definitions."""
 SECRETS_DIR = ".stuurdata/secrets/"
 IV3_ENV = "STUURDATA_IV3"
 IV3_FILE = "iv3_definities_Gemeente_2024.json"
@@ -38,7 +41,7 @@ def template_files() -> dict[str, bytes]:
         for child in sorted(node.iterdir(), key=lambda c: c.name):
             name = f"{prefix}{child.name}"
             if child.is_dir():
-                if child.name != "__pycache__":
+                if not (prefix == "" and child.name in GENERATED) and child.name != "__pycache__":
                     walk(child, name + "/")
             elif not child.name.endswith(".pyc"):
                 found[name] = child.read_bytes()
