@@ -18,7 +18,6 @@ from stuurdata.portal.i18n import Language
 from stuurdata.portal.keyfigures import KeyFigure, key_figures
 from stuurdata.portal.rendering import Renderer, request_language
 from stuurdata.portal.snapshot import Snapshot, SnapshotStore
-from stuurdata.warehouse import open_current
 
 router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
 
@@ -102,10 +101,7 @@ def gebied(request: Request, code: str) -> HTMLResponse:
 
 def _key_figures(request: Request, code: str, language: Language) -> list[KeyFigure]:
     store = _store(request)
-    published = open_current(store.root, store.workspace.config.engine.path)
-    if published is None:
-        return []
-    with published.connect() as con:
+    with store.cursor() as (_served, con):  # the served version's connection, not a new one
         return key_figures(con, code, store.workspace.indicators, language)
 
 
