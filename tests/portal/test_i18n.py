@@ -10,13 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from stuurdata.portal.i18n import LANGUAGES, MESSAGES, Translator, negotiate
+from stuurdata.portal.i18n import LANGUAGES, Translator, all_messages, negotiate
 from stuurdata.portal.rendering import TEMPLATES
 
 KEY_USE = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
 JINJA = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.DOTALL)
 TAGS = re.compile(r"<[^>]*>", re.DOTALL)
 ALLOWED_TEXT = ("stuurdata build",)  # a command, the same in every language
+
+
+MESSAGES = all_messages()
 
 
 def templates() -> list[Path]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Final, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from stuurdata.portal.messages import topic_messages
+
 Language = Literal["nl", "en"]
 LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
 
@@ -245,6 +247,15 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
 _TIMEZONE = "Europe/Amsterdam"
 
 
+def all_messages() -> dict[str, dict[Language, str]]:
+    """The core catalog and every topic catalog of :mod:`stuurdata.portal.messages`."""
+    topics = topic_messages()
+    duplicates = MESSAGES.keys() & topics.keys()
+    if duplicates:
+        raise ValueError(f"message keys defined twice: {sorted(duplicates)}")
+    return {**MESSAGES, **topics}
+
+
 def negotiate(query_lang: str | None, accept_language: str | None, default: Language) -> Language:
     """The language of a request: ``?lang=``, else ``Accept-Language``, else ``default``."""
     if query_lang in LANGUAGES:
@@ -278,7 +289,8 @@ class Translator:
     lang: Language
 
     def __call__(self, key: str, **values: object) -> str:
-        text = MESSAGES[key][self.lang]
+        entry = MESSAGES.get(key) or topic_messages()[key]
+        text = entry[self.lang]
         return text.format(**values) if values else text
 
     def number(self, value: float | int | None, decimals: int = 0) -> str:
