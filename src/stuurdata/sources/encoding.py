@@ -48,6 +48,8 @@ class FileScan:
     first_line: str
     """The first line (the header), decoded, without line ending or BOM."""
     size: int
+    ascii_only: bool = False
+    """True when no byte is above 0x7F: then UTF-8 and Windows-1252 read the same."""
 
 
 def normalise_encoding(name: str) -> str | None:
@@ -73,6 +75,7 @@ def scan_file(path: Path, encoding: str | None = None) -> FileScan:
     nul_line: int | None = None
     quotes = 0
     newlines = 0
+    ascii_only = True
     with path.open("rb") as handle:
         head = handle.read(HEAD)
         has_bom = head.startswith(BOM)
@@ -85,6 +88,7 @@ def scan_file(path: Path, encoding: str | None = None) -> FileScan:
                 if position >= 0:
                     nul_line = newlines + chunk.count(b"\n", 0, position) + 1
             newlines += chunk.count(b"\n")
+            ascii_only = ascii_only and chunk.isascii()
             chunk = handle.read(CHUNK)
     first = head[len(BOM) :] if has_bom else head
     end = first.find(b"\n")
@@ -98,6 +102,7 @@ def scan_file(path: Path, encoding: str | None = None) -> FileScan:
         quote_count=quotes,
         first_line=first_line,
         size=size,
+        ascii_only=ascii_only,
     )
 
 

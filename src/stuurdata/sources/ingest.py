@@ -21,7 +21,12 @@ from stuurdata.sources.connector import ReadResult
 from stuurdata.sources.plugins import get_connector
 from stuurdata.sources.pseudonymise import load_key
 from stuurdata.sources.result import IngestedSource, InputFile
-from stuurdata.sources.validate import MORE_PROBLEMS, RuleContext, validate_and_cast
+from stuurdata.sources.validate import (
+    MORE_PROBLEMS,
+    RuleContext,
+    WriteTarget,
+    validate_and_cast,
+)
 from stuurdata.workspace.config import Purpose, Source
 
 HASH_CHUNK = 8 * 1024 * 1024
@@ -103,8 +108,13 @@ def ingest_source(
     workspace_root: Path,
     context: RuleContext,
     purposes: Mapping[str, Purpose],
+    into: WriteTarget | None = None,
 ) -> IngestedSource:
-    """Read, validate, type and pseudonymise ``source``; raise SourceError when rejected."""
+    """Read, validate, type and pseudonymise ``source``; raise SourceError when rejected.
+
+    With ``into`` (a table of the unpublished warehouse version) a source without problems is
+    written there in the same pass and the result holds no table.
+    """
     started = time.perf_counter()
     problems = _definition_problems(source, purposes)
     if problems:
@@ -137,7 +147,7 @@ def ingest_source(
     with ThreadPoolExecutor(max_workers=1) as pool:
         hashes = pool.map(hash_file, read.files)  # overlaps with validation (both drop the GIL)
         keys = dict.fromkeys(pseudonymised, key) if key is not None else {}
-        typed, problems, bad = validate_and_cast(read, source, context, keys=keys)
+        typed, problems, bad = validate_and_cast(read, source, context, keys=keys, into=into)
         files = tuple(hashes)
     # Problems without a data row (header, definition) mean the file cannot be loaded at all.
     structural = [p for p in problems if (p.row or 0) < 1 and p.rule != MORE_PROBLEMS]
@@ -145,14 +155,14 @@ def ingest_source(
         raise _rejected(source, problems)
     rows_in = read.table.num_rows
     rejected = int(pc.sum(bad).as_py() or 0) if len(bad) else 0
-    if rejected:
+    if typed is not None and rejected:
         typed = typed.filter(pc.invert(bad))
     return IngestedSource(
         name=source.name,
         table=typed,
         files=files,
         rows_in=rows_in,
-        rows_loaded=typed.num_rows,
+        rows_loaded=rows_in - rejected,
         rows_rejected=rejected,
         problems=tuple(problems),
         seconds=time.perf_counter() - started,

@@ -28,7 +28,8 @@ class IngestedSource:
     """
 
     name: str
-    table: pa.Table
+    table: pa.Table | None
+    """The typed rows; None when they were written straight into the warehouse version."""
     files: tuple[InputFile, ...]
     rows_in: int
     rows_loaded: int

@@ -37,6 +37,22 @@ MORE_PROBLEMS = "meer_problemen"
 
 
 @dataclass(frozen=True)
+class WriteTarget:
+    """Where a clean source goes straight away: a table of the unpublished warehouse version.
+
+    Validating into the target saves materialising the typed table in memory and copying it
+    again: the one query that casts, checks and pseudonymises also writes. A source with a bad
+    row is not written there (the table is dropped again) and comes back as Arrow, as without
+    a target.
+    """
+
+    con: duckdb.DuckDBPyConnection
+    """A cursor of the version's database, for this source only (the caller closes it)."""
+    table: str
+    """The qualified, quoted table name, e.g. ``"raw"."brp_personen"``."""
+
+
+@dataclass(frozen=True)
 class RuleContext:
     """What rules need from outside the source."""
 
@@ -195,8 +211,12 @@ def validate_and_cast(
     context: RuleContext,
     *,
     keys: Mapping[str, bytes] | None = None,
-) -> tuple[pa.Table, list[Problem], pa.Array]:
+    into: WriteTarget | None = None,
+) -> tuple[pa.Table | None, list[Problem], pa.Array]:
     """Typed table (declared columns, in order), problems, and a mask of the bad rows.
+
+    With ``into``, a source without problems is written to that table and ``None`` comes back
+    instead of the typed table.
 
     ``keys`` maps pseudonymised column names to their HMAC key: those columns then come out
     as pseudonyms (see :mod:`stuurdata.sources.pseudonymise`), computed in the same pass.
@@ -233,7 +253,7 @@ def validate_and_cast(
             boundary_year=context.boundary_year,
             today=context.today,
         )
-    con = duckdb.connect()
+    con = into.con if into is not None else duckdb.connect()
     try:
         for level, codes in context.known_codes.items():
             con.register(f"known_{level}", pa.table({"code": pa.array(sorted(codes), pa.string())}))
@@ -243,14 +263,29 @@ def validate_and_cast(
         outputs, params = _outputs(source, keys or {})
         bad_sql = " OR ".join(f"COALESCE({c.violation}, false)" for c in checks) or "false"
         query = f"SELECT {outputs}, ({bad_sql}) AS __bad FROM ({base})"
+        if into is not None and _written(con, into.table, query, params):
+            return None, [], no_rows_bad
         result = con.sql(query, params=params).to_arrow_table()
         mask = pc.fill_null(result.column("__bad"), False).combine_chunks()
         typed = result.drop_columns(["__bad"])
         if pc.any(mask).as_py():
             problems = _problems(con, read, source, raw, sqls, checks, mask)
     finally:
-        con.close()
+        if into is None:  # the caller's cursor goes with what was registered on it
+            con.close()
     return typed, problems, mask
+
+
+def _written(con: duckdb.DuckDBPyConnection, table: str, query: str, params: list[bytes]) -> bool:
+    """Write the result of the validation ``query`` to ``table``; keep it only when no row is
+    bad (then drop the flag column). False, and nothing left behind, otherwise."""
+    con.execute(f"CREATE TABLE {table} AS {query}", params)
+    row = con.execute(f"SELECT count(*) FROM {table} WHERE __bad").fetchone()
+    if row is not None and row[0] == 0:
+        con.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
+        return True
+    con.execute(f"DROP TABLE {table}")
+    return False
 
 
 def _outputs(source: Source, keys: Mapping[str, bytes]) -> tuple[str, list[bytes]]:

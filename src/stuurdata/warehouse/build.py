@@ -24,6 +24,7 @@ from stuurdata.warehouse.models import check_dependencies, run_models
 from stuurdata.warehouse.publish_datasets import publish_datasets, published_table
 
 if TYPE_CHECKING:
+    from stuurdata.sources.result import IngestedSource
     from stuurdata.workspace import SqlModel, Workspace
 
 AREA_TABLES: dict[str, str] = {
@@ -120,8 +121,10 @@ def _build_locked(
                 area_set,
                 list(ws.sources),
                 phases.step("sources"),
-                # loaded as soon as each source is checked, so its Arrow table is let go early
-                on_ingested=lambda source: writer.load_arrow("raw", source.name, source.table),
+                # written while checked where the engine allows, else loaded as soon as each
+                # source is checked, so its Arrow table is let go early
+                on_ingested=lambda source: _load_raw(writer, source),
+                target_for=writer.raw_target,
             )
         source_runs = [source_run(ws, source) for source in ingested.values()]
         with phases.run("models", len(models), "modellen draaien"):
@@ -155,6 +158,11 @@ def _build_locked(
             engine.publish(version_id)
             engine.gc(ws.config.engine.keep_versions)
     return manifest
+
+
+def _load_raw(writer: VersionWriter, source: IngestedSource) -> None:
+    if source.table is not None:
+        writer.load_arrow("raw", source.name, source.table)
 
 
 def _dataset_runs(

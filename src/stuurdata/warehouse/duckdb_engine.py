@@ -26,7 +26,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import duckdb
 import pyarrow as pa
@@ -34,6 +34,9 @@ import pyarrow as pa
 from stuurdata.errors import BuildError
 from stuurdata.warehouse.engine import EngineAdapter, SqlError, VersionInfo, VersionWriter
 from stuurdata.workspace.config import EngineConfig
+
+if TYPE_CHECKING:
+    from stuurdata.sources.validate import WriteTarget
 
 CURRENT_FILE = "CURRENT.json"
 LOCK_FILE = "build.lock"
@@ -270,6 +273,11 @@ class DuckDBVersionWriter(VersionWriter):
         finally:
             con.unregister(_LOAD_VIEW)
         return int(data.num_rows)
+
+    def raw_target(self, table_name: str) -> WriteTarget:
+        from stuurdata.sources.validate import WriteTarget
+
+        return WriteTarget(self._con().cursor(), quote_table(f"raw.{table_name}"))
 
     def create_table_as(self, name: str, sql: str) -> int:
         try:

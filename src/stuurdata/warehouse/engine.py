@@ -13,12 +13,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pyarrow as pa
 
 from stuurdata.errors import BuildError
 from stuurdata.workspace.config import EngineConfig
+
+if TYPE_CHECKING:
+    from stuurdata.sources.validate import WriteTarget
 
 
 class SqlError(BuildError):
@@ -54,6 +57,11 @@ class VersionWriter(ABC):
         """Create ``schema.table_name`` from an Arrow table; return its row count.
 
         Raises :class:`SqlError` when the engine refuses the table."""
+
+    def raw_target(self, table_name: str) -> WriteTarget | None:
+        """Where ingest may write source ``raw.<table_name>`` itself, in the same pass as it
+        validates; None (the default) when sources are loaded with :meth:`load_arrow`."""
+        return None
 
     @abstractmethod
     def create_table_as(self, name: str, sql: str) -> int:

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The inputs of a build: the workspace's areas and every source, read and checked.
 
-Nothing here writes: a build passes ``on_ingested`` to load each checked source into its new,
-still invisible version, while the next source is read and checked in a worker thread
-(reading, checking and hashing release the GIL). The problems of every rejected source are
+Nothing here writes by itself. A build passes ``target_for`` so that each source is written
+into its new, still invisible version by the very query that checks it (DuckDB), or
+``on_ingested`` to load each checked source while the next one is read and checked in a worker
+thread (reading, checking and hashing release the GIL). The problems of every rejected source are
 raised together, so one run shows everything to fix.
 """
 
@@ -23,14 +24,15 @@ if TYPE_CHECKING:
 
     from stuurdata.areas import AreaSet
     from stuurdata.sources.result import IngestedSource
+    from stuurdata.sources.validate import WriteTarget
     from stuurdata.workspace import Workspace
 
 # Areas and sources pull in shapely, pyproj and the connectors: imported when a build needs
 # them, so that readers of the warehouse (API, portal) stay light.
 
 MAX_PROBLEMS_IN_MANIFEST = 100
-INGEST_WORKERS = 1
-"""Sources checked at the same time as the build thread loads the last one checked."""
+INGEST_WORKERS = 2
+"""Sources checked (and, on DuckDB, written) at the same time as the build thread goes on."""
 
 
 def load_areas(ws: Workspace) -> AreaSet:
@@ -51,11 +53,14 @@ def ingest_sources(
     names: list[str],
     step: Callable[[str], None] | None = None,
     on_ingested: Callable[[IngestedSource], object] | None = None,
+    target_for: Callable[[str], WriteTarget | None] | None = None,
 ) -> dict[str, IngestedSource]:
     """Ingest the named sources; raise one :class:`SourceError` with the problems of all.
 
-    ``on_ingested`` is called in the calling thread for each accepted source as soon as it is
-    ready (until a source is rejected); the returned sources then no longer hold their table.
+    ``target_for(name)`` may give a table of the unpublished version for the source to be
+    written to while it is checked. ``on_ingested`` is called in the calling thread for each
+    accepted source not written that way as soon as it is ready (until a source is rejected);
+    the returned sources then no longer hold their table.
     """
     from stuurdata.areas import AreaLevel
     from stuurdata.sources.ingest import ingest_source
@@ -76,11 +81,17 @@ def ingest_sources(
     # One worker: the next source is read and checked while this thread loads the previous
     # one. More workers buy little (each step already uses every core) and at national scale
     # two large sources in memory at once come close to the machine's limit.
+
+    def ingest(name: str) -> IngestedSource:
+        target = target_for(name) if target_for is not None else None
+        try:
+            return ingest_source(ws.sources[name], ws.root, context, purposes, into=target)
+        finally:
+            if target is not None:
+                target.con.close()
+
     with ThreadPoolExecutor(max_workers=INGEST_WORKERS, thread_name_prefix="ingest") as pool:
-        futures = {
-            pool.submit(ingest_source, ws.sources[name], ws.root, context, purposes): name
-            for name in names
-        }
+        futures = {pool.submit(ingest, name): name for name in names}
         for future in as_completed(futures):
             name = futures[future]
             try:
@@ -89,9 +100,9 @@ def ingest_sources(
                 source = ws.sources[name]
                 problems[name] = list(exc.problems) or [Problem(source.path, "bron", str(exc))]
             else:
-                if on_ingested is not None and not problems:
+                if on_ingested is not None and result.table is not None and not problems:
                     on_ingested(result)
-                    result = dataclasses.replace(result, table=result.table.slice(0, 0))
+                    result = dataclasses.replace(result, table=None)
                 ingested[name] = result
             if step is not None:
                 step(name)

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import glob
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from stuurdata.errors import Problem, SourceError
 from stuurdata.sources.connector import ReadResult
 from stuurdata.workspace.config import Source
 
+FILE_READERS = 2
+"""Files of one source read at the same time."""
 FILE_OFFSETS = "file_offsets"
 """Key in ``ReadResult.extra``: comma-separated first table row of each file in ``files``."""
 
@@ -67,13 +71,18 @@ def read_all(
     All problems of all files are raised together. Several files must have the same columns.
     """
     paths = resolve_files(source, workspace_root, suffixes)
-    results: list[ReadResult] = []
-    problems: list[Problem] = []
-    for path in paths:
+
+    def attempt(path: Path) -> ReadResult | SourceError:
         try:
-            results.append(read_one(path, display_name(path, workspace_root)))
+            return read_one(path, display_name(path, workspace_root))
         except SourceError as error:
-            problems.extend(error.problems)
+            return error
+
+    # Files are read side by side: a file smaller than Arrow's block is read by one thread.
+    with ThreadPoolExecutor(max_workers=min(len(paths), FILE_READERS) or 1) as pool:
+        attempts = list(pool.map(attempt, paths))
+    results = [a for a in attempts if isinstance(a, ReadResult)]
+    problems = [p for a in attempts if isinstance(a, SourceError) for p in a.problems]
     if problems:
         raise SourceError(f"bron {source.name} afgewezen: {len(problems)} problemen", problems)
     if len(results) == 1:
@@ -104,7 +113,7 @@ def _combine(results: list[ReadResult], paths: list[Path], workspace_root: Path)
     numbers = [
         r.row_numbers
         if r.row_numbers is not None
-        else pa.array(range(1, r.table.num_rows + 1), pa.int64())
+        else pa.array(np.arange(1, r.table.num_rows + 1, dtype=np.int64))
         for r in results
     ]
     offsets: list[int] = []
