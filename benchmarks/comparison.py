@@ -22,6 +22,10 @@ COMPARED_KINDS = frozenset({"source", "model", "dataset"})
 """Definition kinds the ingest + build comparison covers; others (indicators, ...) are left out."""
 OTHER_KINDS = {
     "indicator": "the indicator phase is compared on its own: python -m benchmarks.indicators",
+    "dashboard": "portal definitions: nothing is loaded or built for them",
+    "algoritme": "public register entries: nothing is loaded or built for them",
+    "sensor": "public register entries: nothing is loaded or built for them",
+    "dpia": "public register entries: nothing is loaded or built for them",
 }
 
 

@@ -33,6 +33,18 @@ copy() {
 copy maplibre-gl maplibre-gl dist/maplibre-gl.js dist/maplibre-gl.css LICENSE.txt
 copy @utrecht/component-library-css utrecht-component-library-css dist/index.css LICENSE.md
 copy @nl-design-system-unstable/voorbeeld-design-tokens voorbeeld-design-tokens dist/theme.css LICENSE.md
+# Charts: vega-embed bundles vega's CSP-safe expression interpreter (used with `ast: true`)
+copy vega vega build/vega.min.js LICENSE
+copy vega-lite vega-lite build/vega-lite.min.js LICENSE
+copy vega-embed vega-embed build/vega-embed.min.js LICENSE
+
+# axe-core runs only in the browser tests (injected by Playwright): vendored beside them, outside
+# the package, so the portal never serves it.
+AXE="$ROOT/tests/browser/vendor/axe-core"
+rm -rf "$AXE"
+mkdir -p "$AXE"
+cp "$MODULES/axe-core/axe.min.js" "$MODULES/axe-core/LICENSE" "$AXE/"
+echo "axe-core $(node -p "require('$MODULES/axe-core/package.json').version")" >"$AXE/VERSION.txt"
 
 # Vendored files stay small: minified dist files only.
 while IFS= read -r -d '' file; do

@@ -66,6 +66,20 @@ def test_init_rejects_a_bad_gemeentecode(tmp_path: Path) -> None:
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = {c.name or c.callback.__name__ for c in app.registered_commands if c.callback}
-    assert commands == {"init", "validate", "schema", "ingest", "build", "serve", "demo"}
+    commands |= {g.name for g in app.registered_groups if g.name}
+    assert commands == {
+        "init",
+        "validate",
+        "schema",
+        "ingest",
+        "build",
+        "serve",
+        "demo",
+        "indicators",
+        "kosten",
+        "scan",
+        "users",
+        "audit",
+    }
     for command in commands:
         assert re.search(rf"stuurdata[^\n]*\b{command}\b", readme), f"README misses {command}"

@@ -62,8 +62,18 @@ def current_catalog(request: Request) -> Catalog | None:
     cache: CatalogCache | None = getattr(request.app.state, "catalogs", None)
     if cache is None:
         cache = request.app.state.catalogs = CatalogCache(store.root)
-    visible = [d.name for d in snapshot.datasets]
+    visible = [d.name for d in snapshot.datasets] + _restricted(request)
     return cache.get(store.workspace, snapshot.manifest, visible)
+
+
+def _restricted(request: Request) -> list[str]:
+    """Non-public datasets the signed-in caller may read (none without login)."""
+    from stuurdata.api.published import current_version, restricted_names
+    from stuurdata.governance.principal import current_principal
+
+    if not current_principal(request).authenticated:
+        return []
+    return restricted_names(request, current_version(request))
 
 
 def base_url(request: Request) -> str:

@@ -63,9 +63,10 @@ def _render(request: Request, fmt: RdfFormat) -> Response:
     if catalog is None:
         raise HTTPException(status_code=503, detail=NO_BUILD)
     root = base_url(request)
-    key = (catalog.version_id, root, fmt)
+    visible = tuple(r.name for r in catalog.records)  # signed-in users may see more
+    key = (catalog.version_id, root, fmt, visible)
     with _LOCK:
-        cache: dict[tuple[str, str, RdfFormat], bytes] | None = getattr(
+        cache: dict[tuple[str, str, RdfFormat, tuple[str, ...]], bytes] | None = getattr(
             request.app.state, "rdf_cache", None
         )
         if cache is None:

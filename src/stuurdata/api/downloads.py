@@ -66,7 +66,7 @@ def _batches(
     con: duckdb.DuckDBPyConnection, table: PublicTable
 ) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
     cursor = con.cursor()  # its own result stream, next to earlier results on ``con``
-    sql = f"SELECT * FROM {quoted(table.table)} ORDER BY rowid"
+    sql = f"SELECT {table.select} FROM {table.source} ORDER BY {table.order}"
     reader: pa.RecordBatchReader = cursor.sql(sql).to_arrow_reader(BATCH_ROWS)
 
     def read() -> Iterator[pa.RecordBatch]:

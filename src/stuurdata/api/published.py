@@ -3,7 +3,12 @@
 
 Without login only openbaar datasets exist: a dataset that is not openbaar, or not published,
 answers exactly like an unknown name (404 with the same message), so nothing leaks its
-existence. Nothing here reads ``raw``, ``staging`` or ``marts``.
+existence. Openbaar datasets are read from ``published`` only.
+
+Signed-in users also see the non-public datasets :func:`stuurdata.governance.access.decide`
+allows them: read from the served version's table of the dataset's model (``marts``/
+``staging``), without the columns they may not see, limited to their gemeenten when the table
+has an area code column. Every such access, allowed or refused, goes to the audit log.
 """
 
 from __future__ import annotations
@@ -18,6 +23,15 @@ import duckdb
 from fastapi import HTTPException, Request
 
 from stuurdata.disclosure.datasets import reason_column
+from stuurdata.governance.access import Decision, Resource, decide
+from stuurdata.governance.audit import AuditEvent
+from stuurdata.governance.principal import Principal, current_principal
+from stuurdata.governance.resources import (
+    AccessContext,
+    dataset_resource,
+    readable_columns,
+    scope_clause,
+)
 from stuurdata.portal.snapshot import ServedVersion, SnapshotStore
 from stuurdata.warehouse import PublishedVersion
 from stuurdata.warehouse.publish_datasets import PUBLISHED_SCHEMA, published_table
@@ -30,6 +44,7 @@ INDICATORS_TABLE: Final = f"{PUBLISHED_SCHEMA}.indicators"
 AREA_COLUMNS: Final = ("buurtcode", "wijkcode", "gemeentecode")
 GEOMETRY_COLUMNS: Final = ("geometry_wkb", "geometry", "geom")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_LAYERS: Final = ("marts", "staging")
 
 
 @dataclass(frozen=True)
@@ -55,10 +70,37 @@ class PublicTable:
     table: str
     columns: tuple[Column, ...]
     rows: int
+    scope: str = ""
+    """SQL condition limiting the rows to the reader's gemeenten (non-public only)."""
+    decision: Decision | None = None
+    """The access decision for a non-public dataset; None for openbaar ones."""
 
     @property
     def name(self) -> str:
         return self.definition.name
+
+    @property
+    def restricted(self) -> bool:
+        return self.decision is not None
+
+    @property
+    def source(self) -> str:
+        """The FROM clause to read rows from: ``published.<name>``, or for a non-public
+        dataset its model table limited to the readable columns and rows (ordered by
+        ``__rij``)."""
+        if not self.restricted:
+            return quoted(self.table)
+        columns = ", ".join(f'"{c.name}"' for c in self.columns)
+        where = f" WHERE {self.scope}" if self.scope else ""
+        return f'(SELECT rowid AS "__rij", {columns} FROM {quoted(self.table)}{where})'
+
+    @property
+    def select(self) -> str:
+        return ", ".join(f'"{c.name}"' for c in self.columns) if self.restricted else "*"
+
+    @property
+    def order(self) -> str:
+        return '"__rij"' if self.restricted else "rowid"
 
     @property
     def area_column(self) -> str | None:
@@ -126,7 +168,8 @@ def connect(request: Request) -> Iterator[tuple[PublishedVersion, duckdb.DuckDBP
 
 
 def public_names(request: Request, published: PublishedVersion) -> list[str]:
-    """Datasets that exist without login: openbaar when built and as defined now."""
+    """Datasets the caller may see: openbaar when built and as defined now, plus for a
+    signed-in user the non-public ones the access matrix allows."""
     definitions = store_workspace(request).datasets
     names = []
     for run in published.manifest.datasets:
@@ -135,7 +178,25 @@ def public_names(request: Request, published: PublishedVersion) -> list[str]:
             continue
         if definition.classification is Classification.OPENBAAR:
             names.append(run.name)
-    return sorted(names)
+    return sorted(names + restricted_names(request, published))
+
+
+def _context(request: Request, published: PublishedVersion) -> AccessContext:
+    return AccessContext(store_workspace(request), published.manifest)
+
+
+def restricted_names(request: Request, published: PublishedVersion) -> list[str]:
+    """Non-public datasets of the served version that the signed-in caller may read
+    (always empty without login)."""
+    principal = current_principal(request)
+    if not principal.authenticated:
+        return []
+    context = _context(request, published)
+    return sorted(
+        name
+        for name in context.restricted()
+        if decide(principal, dataset_resource(context, name)).allowed
+    )
 
 
 def _columns(con: duckdb.DuckDBPyConnection, definition: Dataset) -> tuple[Column, ...]:
@@ -159,8 +220,14 @@ def _columns(con: duckdb.DuckDBPyConnection, definition: Dataset) -> tuple[Colum
 def public_table(
     request: Request, published: PublishedVersion, con: duckdb.DuckDBPyConnection, name: str
 ) -> PublicTable:
-    """The openbaar dataset ``name``; 404 (the same for unknown and hidden) otherwise."""
-    if not _NAME.match(name) or name not in public_names(request, published):
+    """The dataset ``name`` as the caller may read it; 404 (the same for unknown, hidden
+    and refused) otherwise."""
+    if not _NAME.match(name):
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    context = _context(request, published)
+    if name in context.restricted():
+        return _restricted_table(request, published, con, context, name)
+    if name not in public_names(request, published):
         raise HTTPException(status_code=404, detail=NOT_FOUND)
     definition = store_workspace(request).datasets[name]
     served = served_version(request)
@@ -188,3 +255,71 @@ def _read_table(
 def quoted(table: str) -> str:
     schema, name = table.split(".")
     return f'"{schema}"."{name}"'
+
+
+def _restricted_table(
+    request: Request,
+    published: PublishedVersion,
+    con: duckdb.DuckDBPyConnection,
+    context: AccessContext,
+    name: str,
+) -> PublicTable:
+    principal = current_principal(request)
+    resource = dataset_resource(context, name)
+    decision = decide(principal, resource)
+    audit_access(request, principal, resource, decision)
+    if not decision.allowed:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    definition = context.workspace.datasets[name]
+    model = definition.model
+    if not _NAME.match(model.partition(".")[2]) or model.partition(".")[0] not in _LAYERS:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    schema, _, table = model.partition(".")
+    rows = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns "
+        "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+        [schema, table],
+    ).fetchall()
+    if not rows:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    all_columns = [(str(n), str(k)) for n, k in rows]
+    allowed = readable_columns(principal, context, name, [n for n, _ in all_columns])
+    columns = tuple(Column(n, k, None, None, False) for n, k in all_columns if n in allowed)
+    if not columns:
+        raise HTTPException(status_code=404, detail=NOT_FOUND)
+    scope = scope_clause([n for n, _ in all_columns], decision.gemeenten)
+    where = f" WHERE {scope}" if scope else ""
+    count = con.execute(f"SELECT count(*) FROM {quoted(model)}{where}").fetchone()
+    return PublicTable(
+        definition,
+        published.version_id,
+        model,
+        columns,
+        int(count[0]) if count else 0,
+        scope,
+        decision,
+    )
+
+
+def audit_access(
+    request: Request, principal: Principal, resource: Resource, decision: Decision
+) -> None:
+    """Write the access to non-public ``resource`` to the audit log (when the app has one)."""
+    services = getattr(request.app.state, "auth", None)
+    if services is None:
+        return
+    services.audit.append(
+        AuditEvent(
+            actor=principal.user_id or "anoniem",
+            actor_name=principal.name,
+            via=principal.via,
+            action=f"{request.method} {request.url.path}"[:300],
+            resource=resource.label,
+            classification=resource.classification.value,
+            purpose=decision.purpose,
+            result="toegestaan" if decision.allowed else "geweigerd",
+            reason=decision.reason,
+            ip=request.client.host if request.client else None,
+            user_agent=request.headers.get("user-agent"),
+        )
+    )

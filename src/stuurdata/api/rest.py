@@ -168,11 +168,11 @@ def dataset_rows(request: Request, name: str, limit: Limit = 100, offset: Offset
     with connect(request) as (published, con):
         table = public_table(request, published, con, name)
         where, params = _filters(request, table)
-        source = quoted(table.table)
+        source = table.source  # published.<name>, or the readable part of a non-public table
         row = con.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()
         total = int(row[0]) if row else 0
         result = con.execute(
-            f"SELECT * FROM {source}{where} ORDER BY rowid LIMIT ? OFFSET ?",
+            f"SELECT {table.select} FROM {source}{where} ORDER BY {table.order} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         columns = [d[0] for d in result.description or []]

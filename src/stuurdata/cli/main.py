@@ -7,6 +7,7 @@ Exit codes: 0 done, 1 the input was rejected (the problems are printed), 2 wrong
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -193,9 +194,15 @@ def demo(
 
 
 def _add_subcommands() -> None:
+    from stuurdata.cli.audit import app as audit_app
     from stuurdata.cli.indicators import app as indicators_app
+    from stuurdata.cli.users import app as users_app
 
     app.add_typer(indicators_app, name="indicators")
+    app.command("kosten")(importlib.import_module("stuurdata.cli.kosten").kosten)
+    app.command("scan")(importlib.import_module("stuurdata.cli.scan").scan)
+    app.add_typer(users_app, name="users")
+    app.add_typer(audit_app, name="audit")
 
 
 _add_subcommands()

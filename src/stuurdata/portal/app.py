@@ -20,10 +20,15 @@ import stuurdata
 from stuurdata.api import api_routers
 from stuurdata.catalog import CatalogCache
 from stuurdata.errors import StuurdataError
-from stuurdata.portal import api_v1, pages
+from stuurdata.governance.auth import install_auth
+from stuurdata.portal import api_v1, map_data, pages
+from stuurdata.portal.dashboard_pages import router as dashboard_router
 from stuurdata.portal.i18n import Language
+from stuurdata.portal.intake_pages import router as intake_router
+from stuurdata.portal.register_pages import router as register_router
 from stuurdata.portal.rendering import Renderer
 from stuurdata.portal.security import SecurityHeadersMiddleware
+from stuurdata.portal.signin import router as signin_router
 from stuurdata.portal.snapshot import SnapshotStore
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -50,9 +55,15 @@ def create_app(workspace_root: Path, *, check_workspace: bool = True) -> FastAPI
     app.state.store = store
     app.state.catalogs = CatalogCache(Path(workspace_root))
     app.state.renderer = Renderer()
+    install_auth(app, Path(workspace_root))  # inside the security headers: they wrap it
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(map_data.router)  # before pages: its /kaart replaces the outline map
     app.include_router(pages.router)
+    app.include_router(dashboard_router)
+    app.include_router(register_router)
+    app.include_router(intake_router)
+    app.include_router(signin_router)
     app.include_router(api_v1.router)
     for router in api_routers():
         app.include_router(router)

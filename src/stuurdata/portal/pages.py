@@ -11,12 +11,12 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse
 
-from stuurdata.areas.model import AreaLevel
-from stuurdata.catalog import CatalogCache, SearchQuery
+from stuurdata.api import current_catalog
+from stuurdata.catalog import SearchQuery
+from stuurdata.portal.area_profile import profile_of
 from stuurdata.portal.datasetpage import api_examples, dataset_details
-from stuurdata.portal.i18n import Language
-from stuurdata.portal.keyfigures import KeyFigure, key_figures
 from stuurdata.portal.rendering import Renderer, request_language
+from stuurdata.portal.restricted_page import restricted_dataset
 from stuurdata.portal.snapshot import Snapshot, SnapshotStore
 
 router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
@@ -66,15 +66,6 @@ def home(request: Request) -> HTMLResponse:
     return _page(request, "home.html")
 
 
-@router.api_route("/kaart", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def kaart(request: Request) -> HTMLResponse:
-    snapshot = _store(request).current()
-    bounds = snapshot.bounds() if snapshot else None
-    return _page(
-        request, "kaart.html", bounds=",".join(f"{v:.6f}" for v in bounds) if bounds else ""
-    )
-
-
 @router.api_route("/gebieden/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def gebied(request: Request, code: str) -> HTMLResponse:
     snapshot = _store(request).current()
@@ -83,26 +74,8 @@ def gebied(request: Request, code: str) -> HTMLResponse:
     area = snapshot.area(code) if _AREA_CODE.match(code) else None
     if area is None:
         raise HTTPException(status_code=404)
-    parent = snapshot.area(area.parent_code) if area.parent_code else None
-    if parent is None and area.level == AreaLevel.GEMEENTE and snapshot.config.region:
-        region = snapshot.config.region
-        parent = snapshot.area(region.code) if area.code in region.members else None
-    figures = _key_figures(request, area.code, request_language(request, snapshot.config.language))
-    return render(
-        request,
-        "gebied.html",
-        snapshot,
-        area=area,
-        parent=parent,
-        children=snapshot.children(area),
-        figures=figures,
-    )
-
-
-def _key_figures(request: Request, code: str, language: Language) -> list[KeyFigure]:
-    store = _store(request)
-    with store.cursor() as (_served, con):  # the served version's connection, not a new one
-        return key_figures(con, code, store.workspace.indicators, language)
+    lang = request_language(request, snapshot.config.language)
+    return render(request, "gebied.html", snapshot, profile=profile_of(request, area, lang))
 
 
 @dataclass(frozen=True)
@@ -129,8 +102,10 @@ def datasets(request: Request) -> HTMLResponse:
     snapshot = store.current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
-    catalogs: CatalogCache = request.app.state.catalogs
-    catalog = catalogs.get(store.workspace, snapshot.manifest, [d.name for d in snapshot.datasets])
+    # the open datasets, plus for a signed-in user the non-public ones they may read
+    catalog = current_catalog(request)
+    if catalog is None:
+        return render(request, "nobuild.html", None, status_code=503)
     text = " ".join(request.query_params.get("q", "").split())[:200]
     filters = [
         (facet, value[:100])
@@ -169,11 +144,14 @@ def dataset(request: Request, name: str) -> HTMLResponse:
     snapshot = _store(request).current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
-    found = snapshot.dataset(name) if _DATASET_NAME.match(name) else None
-    if found is None:
+    if not _DATASET_NAME.match(name):
         raise HTTPException(status_code=404)
-    with _store(request).cursor() as (_served, con):
-        details = dataset_details(con, snapshot.manifest, found.name)
+    found = snapshot.dataset(name)
+    if found is None:  # non-public: only for a signed-in user the access matrix allows
+        found, details = restricted_dataset(request, name)
+    else:
+        with _store(request).cursor() as (_served, con):
+            details = dataset_details(con, snapshot.manifest, found.name)
     return render(
         request,
         "dataset.html",

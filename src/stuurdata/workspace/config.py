@@ -129,6 +129,74 @@ class DisclosureConfig(Strict):
     """The release secret that keys random rounding (same seed: same rounding within a release)."""
 
 
+RoleName = Literal[
+    "publiek", "medewerker", "analist", "data-eigenaar", "beheerder", "privacy-officer"
+]  # fmt: skip
+
+
+class BasemapConfig(Strict):
+    """A base map under the choropleths: a MapLibre style served from the portal's own origin
+    (the Content-Security-Policy allows no other), e.g. a PDOK BRT style copied locally."""
+
+    style_url: str = Field(pattern=r"^/[^/\\]")
+    """Path of the style JSON on the portal's origin, e.g. '/static/basiskaart/style.json'."""
+
+
+class PortalConfig(Strict):
+    """Settings of the portal."""
+
+    basemap: BasemapConfig | None = None
+    """Without a base map the areas are drawn on a plain background (no tiles needed)."""
+
+
+class AppDatabaseConfig(Strict):
+    """Where the application database (accounts, sessions, tokens, audit log) lives."""
+
+    url: SecretRef | None = None
+    """SQLAlchemy URL by reference (it holds a password), e.g. a PostgreSQL URL in an
+    environment variable; default: SQLite at .stuurdata/app/app.db."""
+
+
+class ClaimMapping(Strict):
+    """Roles, gemeenten and purposes a user gets when an ID-token claim holds a value."""
+
+    claim: str = "roles"
+    """Name of the claim (a string or a list of strings), e.g. 'roles' or 'groups'."""
+    value: str
+    """The value the claim must hold, e.g. 'stuurdata-analist-hillegom'."""
+    roles: list[RoleName] = Field(default_factory=list)
+    """Roles granted."""
+    gemeenten: list[str] = Field(default_factory=list)
+    """Gemeentecodes granted (scope of the user's access)."""
+    purposes: list[str] = Field(default_factory=list)
+    """Purpose ids (doelbinding) granted."""
+
+    @field_validator("gemeenten")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.fullmatch(GEMEENTECODE, code):
+                raise ValueError(f"'{code}' is geen gemeentecode (GM gevolgd door 4 cijfers)")
+        return value
+
+
+class OidcConfig(Strict):
+    """Sign-in with OpenID Connect (Entra ID, Keycloak): authorization code flow with PKCE."""
+
+    issuer: str = Field(pattern=r"^https?://")
+    """Issuer URL; its /.well-known/openid-configuration is read (https, except on localhost)."""
+    client_id: str
+    """Client id registered at the provider."""
+    client_secret: SecretRef | None = None
+    """Client secret by reference, for confidential clients."""
+    scopes: list[str] = Field(default_factory=lambda: ["openid", "profile", "email"])
+    """Scopes requested."""
+    username_claim: str = "preferred_username"
+    """Claim used as user name (falls back to 'sub')."""
+    mappings: list[ClaimMapping] = Field(default_factory=list)
+    """Claim values that grant roles, gemeenten and purposes; a user without any gets none."""
+
+
 class WorkspaceConfig(Strict):
     """``stuurdata.yaml``: the root of a workspace."""
 
@@ -153,6 +221,12 @@ class WorkspaceConfig(Strict):
     """Default language of the portal."""
     disclosure: DisclosureConfig | None = None
     """Disclosure control settings; without them no indicator is published."""
+    app_database: AppDatabaseConfig | None = None
+    """Application database (accounts, audit log); default: embedded SQLite."""
+    oidc: OidcConfig | None = None
+    """Sign-in with OpenID Connect; without it only local accounts sign in."""
+    portal: PortalConfig = Field(default_factory=lambda: PortalConfig())
+    """Portal settings (base map)."""
 
 
 class ColumnType(StrEnum):

@@ -9,17 +9,23 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from stuurdata.dashboards.config import Dashboard
 from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
 from stuurdata.workspace.indicator import Indicator
+from stuurdata.workspace.registers import Algorithm, Dpia, Sensor
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "stuurdata": WorkspaceConfig,
     "source": Source,
     "dataset": Dataset,
     "indicator": Indicator,
+    "dashboard": Dashboard,
+    "algoritme": Algorithm,
+    "sensor": Sensor,
+    "dpia": Dpia,
 }
 """Schema name -> model: ``stuurdata.yaml``, ``sources/*.yaml``, ``datasets/*.yaml``,
-``indicators/*.yaml``."""
+``indicators/*.yaml``, ``dashboards/*.yaml``, ``registers/{algoritmes,sensoren,dpias}/*.yaml``."""
 
 
 def generate(name: str) -> dict[str, Any]:

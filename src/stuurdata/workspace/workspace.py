@@ -6,12 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stuurdata.errors import Problem, WorkspaceError
 from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
 from stuurdata.workspace.indicator import Indicator
+from stuurdata.workspace.registers import Registers, load_registers
 from stuurdata.workspace.sqlmodel import LAYERS, SqlModel, parse_model
 from stuurdata.workspace.yamlfile import load_model, relative_name
+
+if TYPE_CHECKING:  # imported in load(): stuurdata.dashboards.config imports this package
+    from stuurdata.dashboards.config import Dashboard
 
 CONFIG_FILE = "stuurdata.yaml"
 
@@ -27,10 +32,16 @@ class Workspace:
     """Definition file per object key (``source:x``, ``model:marts.y``, ``dataset:z``)."""
     indicators: dict[str, Indicator] = field(default_factory=dict)
     """Indicator definitions (``indicators/*.yaml``) by id."""
+    dashboards: dict[str, Dashboard] = field(default_factory=dict)
+    """Dashboard definitions (``dashboards/*.yaml``) by id."""
+    registers: Registers = field(default_factory=Registers)
+    """Public registers (``registers/algoritmes|sensoren|dpias/*.yaml``)."""
 
     @classmethod
     def load(cls, root: Path) -> Workspace:
         """Load every definition; raise :class:`WorkspaceError` listing all schema problems."""
+        from stuurdata.dashboards.config import Dashboard
+
         root = root.resolve()
         config_path = root / CONFIG_FILE
         if not config_path.is_file():
@@ -70,6 +81,15 @@ class Workspace:
             if indicator is not None:
                 problems += _register(files, f"indicator:{indicator.id}", path, root)
                 indicators[indicator.id] = indicator
+        dashboards: dict[str, Dashboard] = {}
+        for path in sorted((root / "dashboards").glob("*.y*ml")):
+            dashboard, found = load_model(path, Dashboard, root)
+            problems += found
+            if dashboard is not None:
+                problems += _register(files, f"dashboard:{dashboard.id}", path, root)
+                dashboards[dashboard.id] = dashboard
+        registers, found = load_registers(root, files)
+        problems += found
         for layer in LAYERS:
             for path in sorted((root / "models" / layer).glob("*.sql")):
                 model, found = parse_model(path, layer, relative_name(path, root))
@@ -79,7 +99,9 @@ class Workspace:
                     models[model.name] = model
         if problems or config is None:
             raise WorkspaceError(f"de werkruimte {root} bevat fouten", problems)
-        return cls(root, config, sources, models, datasets, files, indicators)
+        return cls(
+            root, config, sources, models, datasets, files, indicators, dashboards, registers
+        )
 
     def path(self, relative: str) -> Path:
         return (self.root / relative).resolve()
@@ -91,6 +113,8 @@ class Workspace:
 
     def check(self) -> list[Problem]:
         """Semantic problems across files (schema problems are raised by :meth:`load`)."""
+        import stuurdata.dashboards.rules  # noqa: F401  (registers the dashboard rules)
+        from stuurdata.workspace import register_rules  # noqa: F401  (registers its rules)
         from stuurdata.workspace.rules import run_rules
 
         return run_rules(self)
