@@ -10,7 +10,8 @@ The synthetic region is generated and built once into ``benchmarks/.work/pages/<
 no sockets, no HTTP client: the time from calling the app to the last body byte is the server's
 time (routing, DuckDB queries, rendering, middleware). Per page the first request (cold: the
 version's memos and caches are empty) is reported apart, then ``--requests`` more give p50 and
-p95. Pages whose result is cached per key rotate through many keys (area profiles through
+p95. Pages whose result is cached per key rotate through many keys (dashboards through every
+gemeente, area profiles through
 buurten, wijken and gemeenten; the map through indicators), so most requests miss the cache.
 
 Baseline, measured in the same run: a static file (``/static/favicon.svg``) through the same
@@ -27,6 +28,7 @@ import datetime as dt
 import itertools
 import json
 import re
+import shutil
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -42,16 +44,29 @@ TARGET_PAGES = ("area profile", "dashboard")
 BASELINE = "baseline (static file)"
 
 
-def prepare(work: Path, persons: int | None, seed: int = 42) -> Path:
-    """The built synthetic workspace of ``persons`` (None: the demo region), made once."""
+def prepare(work: Path, persons: int | None, seed: int = 42, *, bag: bool = True) -> Path:
+    """The built synthetic workspace of ``persons`` (None: the demo region), made once.
+
+    ``bag=False`` generates no BAG XML extract and drops the BAG sources and what depends on
+    them (:mod:`benchmarks.without_bag`): the only way to build national scale in minutes.
+    """
     from stuurdata.demo import generate_demo
     from stuurdata.warehouse import build, open_current
     from stuurdata.workspace import Workspace
 
-    root = work / "pages" / ("demo" if persons is None else f"p{persons}")
-    if not (root / "stuurdata.yaml").exists():
+    name = "demo" if persons is None else f"p{persons}"
+    root = work / "pages" / (name if bag else f"{name}-zonder-bag")
+    done = root / ".stuurdata" / "benchmark-generated"  # written last: an interrupted run redoes
+    if not done.exists():
+        shutil.rmtree(root, ignore_errors=True)
         print(f"generating the synthetic region into {root} ...", flush=True)
-        generate_demo(root, seed=seed, persons=persons)
+        generate_demo(root, seed=seed, persons=persons, bag=bag)
+        if not bag:
+            from benchmarks.without_bag import drop_bag
+
+            for kind, names in drop_bag(root).items():
+                print(f"left out without the BAG: {kind}: {', '.join(sorted(names))}")
+        done.write_text("ok\n", encoding="utf-8")
     ws = Workspace.load(root)
     if open_current(root, ws.config.engine.path) is None:
         print(f"building {root} ...", flush=True)
@@ -206,7 +221,9 @@ def page_sets(call: Caller, root: Path) -> dict[str, Callable[[], Iterator[str]]
             [m.replace("/kaart?", "/kaart/data.geojson?") for m in maps]
         ),
         "area profile": lambda: _cycle([f"/gebieden/{code}" for code in mixed]),
-        "dashboard": lambda: _cycle([f"/dashboards/{b.decode()}" for b in boards]),
+        "dashboard": lambda: _cycle(
+            [f"/dashboards/{b.decode()}?gebied={g}" for g in areas["gemeente"] for b in boards]
+        ),
     }
 
 
@@ -263,10 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--requests", type=int, default=40, help="requests per page after the first"
     )
+    parser.add_argument(
+        "--without-bag",
+        action="store_true",
+        help="no BAG XML extract: drop the BAG sources and their dependants (national scale)",
+    )
     parser.add_argument("--work", type=Path, default=WORK, help="work folder")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target page FAILs")
     args = parser.parse_args(argv)
-    root = args.workspace or prepare(args.work, args.persons)
+    root = args.workspace or prepare(args.work, args.persons, bag=not args.without_bag)
     results = run(root, args.requests)
     print(table(results))
     lines = verdict(results)

@@ -37,6 +37,7 @@ copy @nl-design-system-unstable/voorbeeld-design-tokens voorbeeld-design-tokens 
 copy vega vega build/vega.min.js LICENSE
 copy vega-lite vega-lite build/vega-lite.min.js LICENSE
 copy vega-embed vega-embed build/vega-embed.min.js LICENSE
+copy htmx.org htmx dist/htmx.min.js LICENSE
 
 # axe-core runs only in the browser tests (injected by Playwright): vendored beside them, outside
 # the package, so the portal never serves it.

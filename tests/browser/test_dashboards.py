@@ -34,12 +34,16 @@ def test_dashboard_filters(page: Page, base_url: str, screenshots: Path) -> None
     year, _ = _other_option(page, "#filter-jaar")
     page.select_option("#filter-gebied", area)
     page.select_option("#filter-jaar", year)
+    page.evaluate("() => { window.stayed = true; }")
     page.locator(".dashboard-filters button[type=submit]").click()
     page.wait_for_url(re.compile(rf"gebied={area}.*jaar={year}"))
     status = page.locator("main [role=status]").first
     expect(status).to_contain_text(name)
     expect(status).to_contain_text(year)
     expect(page.locator("#filter-gebied")).to_have_value(area)
+    # htmx swapped the results in place (no new page) and the new charts were drawn
+    assert page.evaluate("() => window.stayed === true")
+    expect(page.locator("#dashboard-resultaat figure.chart--drawn").first).to_be_visible()
     page.screenshot(path=str(screenshots / "dashboard-filters.png"), full_page=True)
 
 

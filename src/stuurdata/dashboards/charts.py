@@ -82,13 +82,7 @@ def trend_spec(
             "data": {"values": values},
             "mark": {"type": "line", "point": True, "strokeWidth": 2},
             "encoding": {
-                "x": {
-                    "field": "period",
-                    "type": "ordinal",
-                    "sort": list(periods),
-                    "title": period_label,
-                    "axis": {"labelAngle": 0},
-                },
+                "x": _period_axis(periods, period_label),
                 "y": {
                     "field": "value",
                     "type": "quantitative",
@@ -207,13 +201,7 @@ def small_multiples_spec(
                 "height": 110,
                 "mark": {"type": "line", "point": True, "strokeWidth": 2, "color": "#1f5f99"},
                 "encoding": {
-                    "x": {
-                        "field": "period",
-                        "type": "ordinal",
-                        "sort": list(periods),
-                        "title": period_label,
-                        "axis": {"labelAngle": 0},
-                    },
+                    "x": _period_axis(periods, period_label),
                     "y": {
                         "field": "value",
                         "type": "quantitative",
@@ -235,3 +223,14 @@ def small_multiples_spec(
 
 def _series_title(label: SeriesLabel) -> str:
     return f"{label.title} ({label.unit})" if label.unit and label.unit != "aantal" else label.title
+
+
+def _period_axis(periods: Sequence[str], title: str) -> dict[str, Any]:
+    """The x encoding of a trend: periods in their own order, labels upright."""
+    return {
+        "field": "period",
+        "type": "ordinal",
+        "sort": list(periods),
+        "title": title,
+        "axis": {"labelAngle": 0},
+    }

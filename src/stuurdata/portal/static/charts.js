@@ -67,7 +67,7 @@
   }
 
   function drawAll() {
-    var figures = document.querySelectorAll("figure[data-chart-spec]");
+    var figures = document.querySelectorAll("figure[data-chart-spec]:not(.chart--drawn)");
     Array.prototype.forEach.call(figures, draw);
   }
 
@@ -76,4 +76,6 @@
   } else {
     drawAll();
   }
+  // Dashboard filters swap the results in place (htmx): draw the charts that came in.
+  document.addEventListener("htmx:afterSettle", drawAll);
 })();
