@@ -4,9 +4,14 @@ for those the access matrix allows, with only their gemeente's rows; anyone else
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
+from stuurdata.appdb import open_app_database
+from stuurdata.governance.accounts import Accounts
 from stuurdata.governance.principal import Role
+from stuurdata.governance.tokens import Tokens
 from tests.governance.conftest import user_name
 from tests.governance.workspace import ROWS_PER_GEMEENTE
 
@@ -51,3 +56,27 @@ def test_personal_data_page_needs_the_purpose(
     page = gov_client.get("/datasets/clienten", headers=_as(with_purpose))
     assert page.status_code == 200
     assert "111111110" not in page.text  # BSNs never reach a page, only pseudonyms
+
+
+def test_staff_page_sends_the_public_to_sign_in_and_back(gov_client: TestClient) -> None:
+    response = gov_client.get("/beheer/verzoeken?status=nieuw", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/inloggen?next=%2Fbeheer%2Fverzoeken%3Fstatus%3Dnieuw"
+    login = gov_client.get(response.headers["location"])
+    assert login.status_code == 200
+    assert 'value="/beheer/verzoeken?status=nieuw"' in login.text
+    api = gov_client.get("/api/v1/datasets/geheime_telling")
+    assert api.status_code == 404  # the API still answers in JSON, names nothing
+
+
+def test_signed_in_without_a_staff_role_sees_no_access_page(
+    gov_client: TestClient, governance_workspace: Path
+) -> None:
+    engine = open_app_database(governance_workspace).engine
+    accounts = Accounts(engine)
+    user = accounts.get("inwoner") or accounts.add("inwoner", "een lang wachtwoord", ["publiek"])
+    token = Tokens(engine).issue(user.id, "test").secret
+    page = gov_client.get("/beheer/verzoeken", headers=_as(token))
+    assert page.status_code == 403
+    assert "text/html" in page.headers["content-type"]
+    assert "Geen toegang" in page.text

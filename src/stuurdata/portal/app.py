@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 import stuurdata
 from stuurdata.api import api_routers
@@ -76,9 +78,9 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-def _error_page(request: Request, template: str, status_code: int) -> Response:
+def _error_page(request: Request, template: str, status_code: int, **context: Any) -> Response:
     try:
-        return pages.render(request, template, None, status_code=status_code)
+        return pages.render(request, template, None, status_code=status_code, **context)
     except StuurdataError:  # the workspace itself does not load: answer in the default language
         renderer: Renderer = request.app.state.renderer
         default: Language = "nl"
@@ -90,16 +92,21 @@ def _error_page(request: Request, template: str, status_code: int) -> Response:
             synthetic=False,
             workspace_name="Stuurdata",
             status_code=status_code,
+            **context,
         )
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    if _is_api(request) or exc.status_code != 404:
-        return JSONResponse(
-            {"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers
-        )
-    return _error_page(request, "404.html", 404)
+    if not _is_api(request):
+        if exc.status_code == 404:
+            return _error_page(request, "404.html", 404)
+        if exc.status_code == 401:  # a page for signed-in users: sign in, then come back here
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/inloggen?{urlencode({'next': target})}", status_code=303)
+        if exc.status_code == 403:
+            return _error_page(request, "error.html", 403, forbidden=True)
+    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
 
 
 async def _stuurdata_error(request: Request, exc: Exception) -> Response:

@@ -217,6 +217,11 @@ MESSAGES: Final[dict[str, dict[Language, str]]] = {
     },
     "notfound.home": {"nl": "Naar de startpagina", "en": "Go to the home page"},
     "error.title": {"nl": "Er ging iets mis", "en": "Something went wrong"},
+    "error.forbidden_title": {"nl": "Geen toegang", "en": "No access"},
+    "error.forbidden_text": {
+        "nl": "U bent ingelogd, maar uw rol geeft geen toegang tot deze pagina.",
+        "en": "You are signed in, but your role gives no access to this page.",
+    },
     "error.text": {
         "nl": "De gegevens konden niet worden gelezen. Probeer het later opnieuw.",
         "en": "The data could not be read. Please try again later.",
