@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``stuurdata users add | list | roles | token`` on a real workspace's application database."""
+"""``stuurdata users add | list | roles | token | block | unblock`` on a real workspace's application database."""
 
 from __future__ import annotations
 
@@ -85,3 +85,31 @@ def test_a_token_for_an_unknown_user_is_refused(workspace: Path) -> None:
     code, out = _run("users", "token", "niemand", "--workspace", str(workspace))
     assert code == 1
     assert "bestaat niet" in out
+
+
+def test_a_blocked_user_can_sign_in_nor_use_a_token(workspace: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from stuurdata.portal import create_app
+
+    w = ("--workspace", str(workspace))
+    code, out = _run(
+        "users", "add", "bert", *w, "--rol", "medewerker", "--gemeente", "GM9901",
+        "--wachtwoord-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert code == 0, out
+    code, out = _run("users", "token", "bert", *w)
+    secret = out.strip().splitlines()[-1]
+    bearer = {"Authorization": f"Bearer {secret}"}
+    with TestClient(create_app(workspace)) as client:
+        assert client.get("/beheer/verzoeken", headers=bearer).status_code == 200
+        code, out = _run("users", "block", "bert", *w)
+        assert code == 0 and "geblokkeerd" in out
+        blocked = client.get("/beheer/verzoeken", headers=bearer, follow_redirects=False)
+        assert blocked.status_code == 401  # the token itself is refused
+        accounts = Accounts(open_app_database(workspace).engine)
+        assert accounts.authenticate("bert", PASSWORD) is None
+        code, out = _run("users", "unblock", "bert", *w)
+        assert code == 0 and "actief" in out
+        assert client.get("/beheer/verzoeken", headers=bearer).status_code == 200
+    assert _run("users", "block", "niemand", *w)[0] != 0

@@ -143,6 +143,32 @@ def roles_command(
     console.print(f"Gebruiker [bold]{user.username}[/]: {_grants(user)}")
 
 
+@app.command("block")
+def block(
+    username: Annotated[str, typer.Argument(help="Gebruikersnaam.")],
+    workspace: WorkspaceOption = Path(),
+) -> None:
+    """Blokkeer een gebruiker: inloggen, sessies en API-tokens werken direct niet meer."""
+    _set_active(workspace, username, active=False)
+
+
+@app.command("unblock")
+def unblock(
+    username: Annotated[str, typer.Argument(help="Gebruikersnaam.")],
+    workspace: WorkspaceOption = Path(),
+) -> None:
+    """Hef de blokkade van een gebruiker op."""
+    _set_active(workspace, username, active=True)
+
+
+def _set_active(workspace: Path, username: str, *, active: bool) -> None:
+    with reported_errors():
+        accounts, _tokens = _services(workspace)
+        user = accounts.set_active(username, active)
+    state = "actief" if user.active else "geblokkeerd"
+    console.print(f"Gebruiker [bold]{user.username}[/]: {state}")
+
+
 @app.command("token")
 def token(
     username: Annotated[str, typer.Argument(help="Gebruikersnaam.")],

@@ -194,6 +194,18 @@ class Accounts:
         assert changed is not None
         return changed
 
+    def set_active(self, username: str, active: bool) -> User:
+        """Block (``active=False``) or unblock ``username``: a blocked user cannot sign in,
+        and their sessions and API tokens stop working at the next request."""
+        user = self.get(username)
+        if user is None:
+            raise _problem("gebruikersnaam", f"gebruiker '{username}' bestaat niet")
+        with self.engine.begin() as con:
+            con.execute(update(users).where(users.c.id == user.id).values(active=active))
+        changed = self.by_id(user.id)
+        assert changed is not None
+        return changed
+
     def authenticate(self, username: str, password: str) -> User | None:
         """The active local user with this password, else None (the same work either way)."""
         with self.engine.connect() as con:
