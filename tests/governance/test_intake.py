@@ -131,10 +131,13 @@ def test_public_form_rejects_missing_fields_and_missing_csrf(app) -> None:  # ty
 
 
 def test_backlog_is_for_staff_only(app) -> None:  # type: ignore[no-untyped-def]
-    assert browser(app).get("/beheer/verzoeken").status_code == 401
+    anonymous = browser(app).get("/beheer/verzoeken", follow_redirects=False)
+    assert anonymous.status_code == 303  # to the sign-in page, and back afterwards
+    assert anonymous.headers["location"] == "/inloggen?next=%2Fbeheer%2Fverzoeken"
     outsider = browser(app)
     assert sign_in(outsider, "alleen-publiek").status_code == 303
-    assert outsider.get("/beheer/verzoeken").status_code == 403
+    refused = outsider.get("/beheer/verzoeken")
+    assert refused.status_code == 403 and "Geen toegang" in refused.text
     assert outsider.get("/beheer/kosten").status_code == 403
 
 
