@@ -7,6 +7,10 @@ need=()
 # Browser tests (tests/browser, marker `browser`): Playwright drives Debian's Chromium, never a
 # browser downloaded by Playwright itself.
 if [[ ! -x /usr/bin/chromium ]]; then need+=(chromium); fi
+# A real PostgreSQL server (tests marked `postgres`), started by the tests from these binaries.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null; then
+  need+=(postgresql)
+fi
 if ((${#need[@]} == 0)); then exit 0; fi
 SUDO=""
 if [[ $(id -u) -ne 0 ]]; then

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from stuurdata.errors import SecretError
@@ -19,6 +19,8 @@ from stuurdata.workspace.config import SecretRef, WorkspaceConfig
 
 DEFAULT_PATH: Final = ".stuurdata/app/app.db"
 MIGRATIONS: Final = Path(__file__).resolve().parent / "migrations"
+MIGRATION_KEY: Final = 0x5354_5552_4441_5441 & 0x7FFF_FFFF_FFFF_FFFF
+"""PostgreSQL advisory lock id held while migrating ("STURDATA" in ASCII, as a bigint)."""
 
 metadata = MetaData()
 """The one metadata every table of the application database is declared on."""
@@ -72,7 +74,7 @@ def make_engine(url: str) -> Engine:
 @contextmanager
 def _migration_lock(engine: Engine) -> Iterator[None]:
     """For a SQLite file: an exclusive lock file, so web workers starting together migrate
-    one after the other (a server database serialises the DDL itself)."""
+    one after the other (on PostgreSQL an advisory lock in the migration's transaction)."""
     database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if not database or database == ":memory:":
         yield
@@ -96,6 +98,9 @@ def migrate(url: str | Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with _migration_lock(engine), engine.begin() as connection:
+        if engine.url.get_backend_name() == "postgresql":
+            # web workers starting together: one migrates, the others wait and find it done
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     if isinstance(url, str):
