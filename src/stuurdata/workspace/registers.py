@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 
 from stuurdata.errors import Problem
 from stuurdata.workspace.config import BUURTCODE, IDENTIFIER, Strict
-from stuurdata.workspace.yamlfile import load_model, relative_name
+from stuurdata.workspace.yamlfile import load_folder
 
 REGISTER_ID = r"^[a-z][a-z0-9_-]*$"
 STANDARD_VERSION = "1.0"
@@ -301,19 +301,5 @@ E = TypeVar("E", Algorithm, Sensor, Dpia)
 def _load_folder(
     root: Path, files: dict[str, Path], prefix: str, model: type[E], problems: list[Problem]
 ) -> dict[str, E]:
-    found: dict[str, E] = {}
-    for path in sorted((root / "registers" / FOLDERS[prefix]).glob("*.y*ml")):
-        entry, schema_problems = load_model(path, model, root)
-        problems += schema_problems
-        if entry is None:
-            continue
-        key = f"{prefix}:{entry.id}"
-        if key in files:
-            other = relative_name(files[key], root)
-            problems.append(
-                Problem(relative_name(path, root), "uniek", f"'{key}' staat ook in {other}")
-            )
-            continue
-        files[key] = path
-        found[entry.id] = entry
-    return found
+    folder = root / "registers" / FOLDERS[prefix]
+    return load_folder(folder, model, root, prefix, lambda e: e.id, files, problems)

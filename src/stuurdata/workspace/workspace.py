@@ -13,7 +13,7 @@ from stuurdata.workspace.config import Dataset, Source, WorkspaceConfig
 from stuurdata.workspace.indicator import Indicator
 from stuurdata.workspace.registers import Registers, load_registers
 from stuurdata.workspace.sqlmodel import LAYERS, SqlModel, parse_model
-from stuurdata.workspace.yamlfile import load_model, relative_name
+from stuurdata.workspace.yamlfile import load_folder, load_model, relative_name
 
 if TYPE_CHECKING:  # imported in load(): stuurdata.dashboards.config imports this package
     from stuurdata.dashboards.config import Dashboard
@@ -58,36 +58,21 @@ class Workspace:
         problems: list[Problem] = []
         config, found = load_model(config_path, WorkspaceConfig, root)
         problems += found
-        sources: dict[str, Source] = {}
-        datasets: dict[str, Dataset] = {}
         models: dict[str, SqlModel] = {}
         files: dict[str, Path] = {}
-        for path in sorted((root / "sources").glob("*.y*ml")):
-            source, found = load_model(path, Source, root)
-            problems += found
-            if source is not None:
-                problems += _register(files, f"source:{source.name}", path, root)
-                sources[source.name] = source
-        for path in sorted((root / "datasets").glob("*.y*ml")):
-            dataset, found = load_model(path, Dataset, root)
-            problems += found
-            if dataset is not None:
-                problems += _register(files, f"dataset:{dataset.name}", path, root)
-                datasets[dataset.name] = dataset
-        indicators: dict[str, Indicator] = {}
-        for path in sorted((root / "indicators").glob("*.y*ml")):
-            indicator, found = load_model(path, Indicator, root)
-            problems += found
-            if indicator is not None:
-                problems += _register(files, f"indicator:{indicator.id}", path, root)
-                indicators[indicator.id] = indicator
-        dashboards: dict[str, Dashboard] = {}
-        for path in sorted((root / "dashboards").glob("*.y*ml")):
-            dashboard, found = load_model(path, Dashboard, root)
-            problems += found
-            if dashboard is not None:
-                problems += _register(files, f"dashboard:{dashboard.id}", path, root)
-                dashboards[dashboard.id] = dashboard
+
+        sources = load_folder(
+            root / "sources", Source, root, "source", lambda s: s.name, files, problems
+        )
+        datasets = load_folder(
+            root / "datasets", Dataset, root, "dataset", lambda d: d.name, files, problems
+        )
+        indicators = load_folder(
+            root / "indicators", Indicator, root, "indicator", lambda i: i.id, files, problems
+        )
+        dashboards = load_folder(
+            root / "dashboards", Dashboard, root, "dashboard", lambda d: d.id, files, problems
+        )
         registers, found = load_registers(root, files)
         problems += found
         for layer in LAYERS:
@@ -134,11 +119,3 @@ class Workspace:
                 [Problem(self.label(f"model:{exc.args[1][0]}"), "kring", f"kring: {cycle}")],
             ) from None
         return [self.models[name] for name in order]
-
-
-def _register(files: dict[str, Path], key: str, path: Path, root: Path) -> list[Problem]:
-    if key in files:
-        other = relative_name(files[key], root)
-        return [Problem(relative_name(path, root), "uniek", f"'{key}' staat ook in {other}")]
-    files[key] = path
-    return []

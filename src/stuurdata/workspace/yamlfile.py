@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -91,3 +91,35 @@ def find_line(path: Path, loc: Sequence[int | str]) -> int | None:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     return _line_of(node, loc)
+
+
+def load_folder(
+    folder: Path,
+    model: type[M],
+    root: Path,
+    kind: str,
+    key: Callable[[M], str],
+    files: dict[str, Path],
+    problems: list[Problem],
+) -> dict[str, M]:
+    """Every ``*.yaml`` of ``folder`` validated as ``model``, by ``key``; each file recorded in
+    ``files`` as ``<kind>:<key>`` (a key defined twice is a problem), schema problems appended."""
+    found: dict[str, M] = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        entry, schema_problems = load_model(path, model, root)
+        problems += schema_problems
+        if entry is None:
+            continue
+        name = key(entry)
+        problems += register_file(files, f"{kind}:{name}", path, root)
+        found[name] = entry
+    return found
+
+
+def register_file(files: dict[str, Path], key: str, path: Path, root: Path) -> list[Problem]:
+    """Record ``path`` as the file of ``key``; a problem when another file has it already."""
+    if key in files:
+        other = relative_name(files[key], root)
+        return [Problem(relative_name(path, root), "uniek", f"'{key}' staat ook in {other}")]
+    files[key] = path
+    return []
