@@ -32,7 +32,7 @@ from stuurdata.governance.resources import (
     readable_columns,
     scope_clause,
 )
-from stuurdata.portal.snapshot import ServedVersion, SnapshotStore
+from stuurdata.portal.snapshot import ServedVersion, store_of
 from stuurdata.warehouse import PublishedVersion
 from stuurdata.warehouse.publish_datasets import PUBLISHED_SCHEMA, published_table
 from stuurdata.workspace import Workspace
@@ -129,18 +129,12 @@ class PublicTable:
 
 
 def store_workspace(request: Request) -> Workspace:
-    workspace: Workspace = request.app.state.store.workspace
-    return workspace
-
-
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
+    return store_of(request).workspace
 
 
 def served_version(request: Request) -> ServedVersion:
     """The served version with its connection and per-version memos; 503 before the first build."""
-    served = _store(request).served()
+    served = store_of(request).served()
     if served is None:
         raise HTTPException(status_code=503, detail=NO_BUILD)
     return served
@@ -156,7 +150,7 @@ def connect_served(request: Request) -> Iterator[tuple[ServedVersion, duckdb.Duc
     """A cursor on the served version's read-only connection, closed afterwards; 503 before
     the first build. The version's memos are for what never changes within a version."""
     served_version(request)
-    with _store(request).cursor() as (served, cursor):
+    with store_of(request).cursor() as (served, cursor):
         yield served, cursor
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import JSONResponse, Response
 
 from stuurdata.areas.model import AreaLevel
-from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import Snapshot, store_of
 
 router = APIRouter(prefix="/api/v1")
 
@@ -17,7 +17,7 @@ NO_BUILD = "Er is nog geen gepubliceerde versie; voer eerst 'stuurdata build' ui
 
 
 def _snapshot(request: Request) -> Snapshot:
-    store: SnapshotStore = request.app.state.store
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         raise HTTPException(status_code=503, detail=NO_BUILD)

@@ -31,7 +31,7 @@ from stuurdata.portal.panel_views import (
     spec_json,
 )
 from stuurdata.portal.rendering import Links
-from stuurdata.portal.snapshot import AreaRow, ServedVersion, Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import AreaRow, ServedVersion, Snapshot, store_of
 from stuurdata.workspace.config import Classification
 from stuurdata.workspace.indicator import Indicator
 
@@ -274,7 +274,7 @@ def area_profile(
 
 def profile_of(request: Request, area: AreaRow, lang: Language) -> AreaProfile:
     """The profile of ``area`` on the version served now, computed once per version."""
-    store: SnapshotStore = request.app.state.store
+    store = store_of(request)
     explicit = request.query_params.get("lang") in ("nl", "en")
     href = Links(lang, explicit, request.url.path)
 

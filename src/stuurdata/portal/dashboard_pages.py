@@ -45,7 +45,7 @@ from stuurdata.portal.panel_views import (
     spec_json,
 )
 from stuurdata.portal.rendering import Links, request_language
-from stuurdata.portal.snapshot import AreaRow, ServedVersion, Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import AreaRow, ServedVersion, Snapshot, store_of
 
 router = APIRouter(include_in_schema=False)  # pages and downloads, not the API
 
@@ -69,13 +69,8 @@ class AreaGroup:
     options: tuple[AreaOption, ...]
 
 
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
-
-
 def _board(request: Request, board_id: str) -> Dashboard:
-    board = _store(request).workspace.dashboards.get(board_id) if _ID.match(board_id) else None
+    board = store_of(request).workspace.dashboards.get(board_id) if _ID.match(board_id) else None
     if board is None:
         raise HTTPException(status_code=404)
     return board
@@ -151,7 +146,7 @@ def _compute(
 
 
 def _computed(request: Request, board: Dashboard) -> tuple[Snapshot, _Computed]:
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         raise HTTPException(status_code=503)
@@ -166,7 +161,7 @@ def _computed(request: Request, board: Dashboard) -> tuple[Snapshot, _Computed]:
 def _panel_view(
     request: Request, board: Dashboard, data: PanelData, lang: Language, t: Translator
 ) -> TableView:
-    definitions = _store(request).workspace.indicators
+    definitions = store_of(request).workspace.indicators
     labels = series_labels(definitions, list(data.panel.indicators), lang)
     decimals = [labels[c.indicator].decimals for c in data.columns]
     panel = data.panel
@@ -212,7 +207,7 @@ def _panel_view(
 
 @router.api_route("/dashboards", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def dashboards(request: Request) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
@@ -223,7 +218,7 @@ def dashboards(request: Request) -> HTMLResponse:
 @router.api_route("/dashboards/{board_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def dashboard(request: Request, board_id: str) -> HTMLResponse:
     board = _board(request, board_id)
-    if _store(request).current() is None:
+    if store_of(request).current() is None:
         return render(request, "nobuild.html", None, status_code=503)
     snapshot, computed = _computed(request, board)
     lang = request_language(request, snapshot.config.language)
@@ -272,7 +267,7 @@ def panel_download(request: Request, board_id: str, panel_id: str) -> Response:
     "/gebieden/{code}/trends/{theme}.csv", methods=["GET", "HEAD"], response_class=Response
 )
 def trend_download(request: Request, code: str, theme: str) -> Response:
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         raise HTTPException(status_code=503)

@@ -24,7 +24,7 @@ from stuurdata.governance.intake import Channel, Privacy, Scores, Status
 from stuurdata.governance.intake_store import MAX_TEXT, MAX_TITLE, IntakeStore, NewRequest
 from stuurdata.governance.principal import Principal, Role, require_roles
 from stuurdata.portal.pages import render
-from stuurdata.portal.snapshot import SnapshotStore
+from stuurdata.portal.snapshot import store_of
 
 router = APIRouter(include_in_schema=False)
 STAFF: Final = (
@@ -39,11 +39,6 @@ _DELIVERED = re.compile(r"^(dataset|dashboard):[a-z][a-z0-9_]{0,99}$")
 MISSED_SEARCHES = 30
 
 
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
-
-
 def _intake(request: Request) -> IntakeStore:
     services: AuthServices = request.app.state.auth
     found = services.extra.get("intake")
@@ -54,7 +49,7 @@ def _intake(request: Request) -> IntakeStore:
 
 
 def _page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    store = _store(request)
+    store = store_of(request)
     return render(
         request,
         template,
@@ -67,7 +62,7 @@ def _page(request: Request, template: str, status_code: int = 200, **context: An
 
 
 def _gemeente(request: Request, code: str) -> str | None:
-    codes = {t.code for t in _store(request).workspace.config.tenants}
+    codes = {t.code for t in store_of(request).workspace.config.tenants}
     return code if code in codes else None
 
 
@@ -129,7 +124,7 @@ def request_status(request: Request, token: str) -> HTMLResponse:
 
 def _delivered(request: Request, items: tuple[str, ...]) -> list[tuple[str, str, str | None]]:
     """(kind, name, href) of what was delivered; datasets link only when published."""
-    snapshot = _store(request).current()
+    snapshot = store_of(request).current()
     public = {d.name for d in snapshot.datasets} if snapshot else set()
     found = []
     for item in items:
@@ -144,14 +139,14 @@ def _delivered(request: Request, items: tuple[str, ...]) -> list[tuple[str, str,
 def _missed_searches(request: Request) -> list[tuple[str, int]]:
     from stuurdata.catalog.searchlog import SearchLog
 
-    entries = SearchLog.for_workspace(_store(request).root).entries()
+    entries = SearchLog.for_workspace(store_of(request).root).entries()
     counts = Counter(e.text.lower() for e in entries if e.text)
     return counts.most_common(MISSED_SEARCHES)
 
 
 @router.get("/beheer/verzoeken", response_class=HTMLResponse)
 def backlog(request: Request, principal: Annotated[Principal, Depends(_staff)]) -> HTMLResponse:
-    ws = _store(request).workspace
+    ws = store_of(request).workspace
     known = [f"dataset:{n}" for n in sorted(ws.datasets)]
     known += [f"dashboard:{n}" for n in sorted(ws.dashboards)]
     return _page(
@@ -244,7 +239,7 @@ def costs(
     try:
         period = Period.parse(periode) if periode else Period.current_quarter()
         cents = parse_amount(bedrag) if bedrag else None
-        report = cost_report(_store(request).workspace, period, cents)
+        report = cost_report(store_of(request).workspace, period, cents)
     except ProblemsError as exc:
         error = exc.problems[0].message if exc.problems else str(exc)
     return _page(

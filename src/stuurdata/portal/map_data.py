@@ -35,7 +35,7 @@ from stuurdata.portal.map_classes import (
 )
 from stuurdata.portal.pages import render
 from stuurdata.portal.rendering import request_language
-from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import Snapshot, SnapshotStore, store_of
 from stuurdata.workspace.config import Classification
 from stuurdata.workspace.indicator import Indicator
 
@@ -341,11 +341,6 @@ def _state(request: Request, store: SnapshotStore, snapshot: Snapshot) -> MapSta
     return MapState(snapshot, catalog, groups, data, language)
 
 
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
-
-
 def basemap_style_url(config: object) -> str:
     """``portal.basemap.style_url`` of ``stuurdata.yaml`` when the workspace config has it,
     else empty (no base map: the areas on a plain background)."""
@@ -357,7 +352,7 @@ def basemap_style_url(config: object) -> str:
 def kaart(request: Request) -> HTMLResponse:
     """The map: a GET form (indicator, level, period, breaks), the legend, the map (with
     JavaScript) and a table of the value of every area (always, so it works without)."""
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
@@ -393,7 +388,7 @@ def kaart(request: Request) -> HTMLResponse:
 @router.get("/kaart/data.geojson")
 def kaart_geojson(request: Request) -> Response:
     """The areas of the chosen level with their value, class colour and reason (WGS84)."""
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         raise HTTPException(status_code=503, detail=NO_BUILD)

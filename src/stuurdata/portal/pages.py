@@ -17,18 +17,13 @@ from stuurdata.portal.area_profile import profile_of
 from stuurdata.portal.datasetpage import api_examples, dataset_details
 from stuurdata.portal.rendering import Renderer, request_language
 from stuurdata.portal.restricted_page import restricted_dataset
-from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import Snapshot, store_of
 
 router = APIRouter(include_in_schema=False)  # pages, not API: kept out of the OpenAPI document
 
 _AREA_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{2,8}$")
 _DATASET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 SEARCH_FACETS = ("theme", "organisation", "gemeente", "format", "woo_category", "frequency")
-
-
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
 
 
 def render(
@@ -39,7 +34,7 @@ def render(
     **context: Any,
 ) -> HTMLResponse:
     """Render a page with the workspace's language default and synthetic-data banner."""
-    store = _store(request)
+    store = store_of(request)
     renderer: Renderer = request.app.state.renderer
     config = snapshot.config if snapshot else store.workspace.config
     return renderer.page(
@@ -55,7 +50,7 @@ def render(
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
-    snapshot = _store(request).current()
+    snapshot = store_of(request).current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
     return render(request, template, snapshot, **context)
@@ -68,7 +63,7 @@ def home(request: Request) -> HTMLResponse:
 
 @router.api_route("/gebieden/{code}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def gebied(request: Request, code: str) -> HTMLResponse:
-    snapshot = _store(request).current()
+    snapshot = store_of(request).current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
     area = snapshot.area(code) if _AREA_CODE.match(code) else None
@@ -98,7 +93,7 @@ def _search_href(request: Request, text: str, filters: list[tuple[str, str]]) ->
 @router.api_route("/datasets", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def datasets(request: Request) -> HTMLResponse:
     """The catalog: full-text search with facets (links that toggle a filter), no JavaScript."""
-    store = _store(request)
+    store = store_of(request)
     snapshot = store.current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
@@ -141,7 +136,7 @@ def datasets(request: Request) -> HTMLResponse:
 
 @router.api_route("/datasets/{name}", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def dataset(request: Request, name: str) -> HTMLResponse:
-    snapshot = _store(request).current()
+    snapshot = store_of(request).current()
     if snapshot is None:
         return render(request, "nobuild.html", None, status_code=503)
     if not _DATASET_NAME.match(name):
@@ -150,7 +145,7 @@ def dataset(request: Request, name: str) -> HTMLResponse:
     if found is None:  # non-public: only for a signed-in user the access matrix allows
         found, details = restricted_dataset(request, name)
     else:
-        with _store(request).cursor() as (_served, con):
+        with store_of(request).cursor() as (_served, con):
             details = dataset_details(con, snapshot.manifest, found.name)
     return render(
         request,

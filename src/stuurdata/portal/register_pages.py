@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, Response
 
 from stuurdata.governance.registers import algorithms_csv, algorithms_json, links_of
 from stuurdata.portal.pages import render
-from stuurdata.portal.snapshot import Snapshot, SnapshotStore
+from stuurdata.portal.snapshot import Snapshot, store_of
 from stuurdata.workspace.registers import RegisterLinks, Registers
 
 router = APIRouter(include_in_schema=False)  # pages and exports, not the API
@@ -31,13 +31,8 @@ class Link:
     href: str | None
 
 
-def _store(request: Request) -> SnapshotStore:
-    store: SnapshotStore = request.app.state.store
-    return store
-
-
 def _registers(request: Request) -> tuple[Registers, Snapshot | None]:
-    store = _store(request)
+    store = store_of(request)
     return store.workspace.registers, store.current()
 
 
@@ -146,7 +141,7 @@ def dpia(request: Request, entry_id: str) -> HTMLResponse:
         for a in found.algorithms
         if a in registers.algorithms
     ]
-    purposes = {p.id: p.title for p in _store(request).workspace.config.purposes}
+    purposes = {p.id: p.title for p in store_of(request).workspace.config.purposes}
     return render(
         request,
         "register_dpia.html",

@@ -21,7 +21,7 @@ from stuurdata.governance.oidc import OidcClient, OidcError, grants
 from stuurdata.governance.principal import current_principal
 from stuurdata.governance.sessions import SESSION_COOKIE
 from stuurdata.portal.pages import render
-from stuurdata.portal.snapshot import SnapshotStore
+from stuurdata.portal.snapshot import store_of
 
 router = APIRouter(include_in_schema=False)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f\\]")
@@ -49,7 +49,7 @@ def _services(request: Request) -> AuthServices:
 def _form(
     request: Request, next_path: str, error: str | None = None, status_code: int = 200
 ) -> HTMLResponse:
-    store: SnapshotStore = request.app.state.store
+    store = store_of(request)
     principal = current_principal(request)
     return render(
         request,
@@ -141,7 +141,7 @@ def logout(request: Request) -> Response:
 
 
 def _oidc(request: Request) -> OidcClient | None:
-    store: SnapshotStore = request.app.state.store
+    store = store_of(request)
     config = store.workspace.config.oidc
     if config is None:
         return None

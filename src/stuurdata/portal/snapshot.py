@@ -21,7 +21,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import duckdb
 import shapely
@@ -35,6 +35,9 @@ from stuurdata.warehouse import Manifest, PublishedVersion, open_current
 from stuurdata.warehouse.duckdb_engine import CURRENT_FILE, DuckDBEngine
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import WorkspaceConfig
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
 
 T = TypeVar("T")
 _ATTEMPTS = 3
@@ -401,3 +404,9 @@ class SnapshotStore:
             if self._served is not None:
                 self._served.version.retire()
                 self._served = None
+
+
+def store_of(request: Request) -> SnapshotStore:
+    """The portal's :class:`SnapshotStore` (``create_app`` puts it on the app's state)."""
+    store: SnapshotStore = request.app.state.store
+    return store
