@@ -108,11 +108,18 @@ def completeness(
     con: duckdb.DuckDBPyConnection, table: str, columns: list[str]
 ) -> dict[str, float]:
     """Share of non-empty values per column of ``table`` (1.0 for an empty table), in one scan."""
+    schema, _, name = table.partition(".")
+    return completeness_of(con, f'"{schema}"."{name}"', columns)
+
+
+def completeness_of(
+    con: duckdb.DuckDBPyConnection, relation: str, columns: list[str]
+) -> dict[str, float]:
+    """:func:`completeness` of any ``relation`` (a quoted table or a parenthesised query)."""
     if not columns:
         return {}
     counts = ", ".join('count("' + c.replace('"', '""') + '")' for c in columns)
-    schema, _, name = table.partition(".")
-    row = con.execute(f'SELECT count(*), {counts} FROM "{schema}"."{name}"').fetchone()
+    row = con.execute(f"SELECT count(*), {counts} FROM {relation}").fetchone()
     assert row is not None
     total = int(row[0])
     return {c: (int(n) / total if total else 1.0) for c, n in zip(columns, row[1:], strict=True)}

@@ -12,6 +12,7 @@ from fastapi import HTTPException, Request
 
 from stuurdata.api.published import PublicTable, connect, public_table
 from stuurdata.catalog import lineage, source_quality
+from stuurdata.catalog.lineage import completeness_of
 from stuurdata.governance.principal import current_principal
 from stuurdata.portal.datasetpage import PREVIEW_ROWS, TABULAR_FORMATS, DatasetDetails
 from stuurdata.portal.publication import PublicColumn, PublicDataset
@@ -31,10 +32,7 @@ def restricted_dataset(request: Request, name: str) -> tuple[PublicDataset, Data
         )
         columns = [c.name for c in table.columns]
         preview = relation.fetchall()
-        counts = ", ".join(f'count("{c}")' for c in columns)
-        row = con.execute(f"SELECT count(*), {counts} FROM {table.source}").fetchone()
-    total = int(row[0]) if row else 0
-    filled = row[1:] if row else (0,) * len(columns)
+        filled = completeness_of(con, table.source, columns)
     graph = lineage(published.manifest, name)
     details = DatasetDetails(
         columns=columns,
@@ -42,9 +40,7 @@ def restricted_dataset(request: Request, name: str) -> tuple[PublicDataset, Data
         downloads=list(TABULAR_FORMATS),
         lineage=graph,
         quality=source_quality(published.manifest, graph) if graph else [],
-        completeness={
-            c: (int(n) / total if total else 1.0) for c, n in zip(columns, filled, strict=True)
-        },
+        completeness=filled,
     )
     return _described(table), details
 
