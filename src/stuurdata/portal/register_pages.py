@@ -9,7 +9,9 @@ datasets point to the catalog only for datasets that are published (openbaar).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import HTMLResponse, Response
@@ -17,7 +19,9 @@ from starlette.responses import HTMLResponse, Response
 from stuurdata.governance.registers import algorithms_csv, algorithms_json, links_of
 from stuurdata.portal.pages import render
 from stuurdata.portal.snapshot import Snapshot, store_of
-from stuurdata.workspace.registers import RegisterLinks, Registers
+from stuurdata.workspace.registers import Algorithm, Dpia, RegisterLinks, Registers, Sensor
+
+E = TypeVar("E", Algorithm, Sensor, Dpia)
 
 router = APIRouter(include_in_schema=False)  # pages and exports, not the API
 _ID = re.compile(r"^[a-z][a-z0-9_-]{0,99}$")
@@ -82,10 +86,12 @@ def algorithms_as_csv(request: Request) -> Response:
     )
 
 
-def _checked(entry_id: str) -> str:
-    if not _ID.match(entry_id):
+def _entry(entries: Mapping[str, E], entry_id: str) -> E:
+    """The register entry ``entry_id``; 404 for an unknown or malformed id."""
+    found = entries.get(entry_id) if _ID.match(entry_id) else None
+    if found is None:
         raise HTTPException(status_code=404)
-    return entry_id
+    return found
 
 
 @router.api_route(
@@ -93,9 +99,7 @@ def _checked(entry_id: str) -> str:
 )
 def algorithm(request: Request, entry_id: str) -> HTMLResponse:
     registers, snapshot = _registers(request)
-    found = registers.algorithms.get(_checked(entry_id))
-    if found is None:
-        raise HTTPException(status_code=404)
+    found = _entry(registers.algorithms, entry_id)
     links = _links(found.links, snapshot)
     links += [
         Link("dpias", d, f"/registers/dpias/{d}") for d in found.dpias if d in registers.dpias
@@ -108,9 +112,7 @@ def algorithm(request: Request, entry_id: str) -> HTMLResponse:
 )
 def sensor(request: Request, entry_id: str) -> HTMLResponse:
     registers, snapshot = _registers(request)
-    found = registers.sensors.get(_checked(entry_id))
-    if found is None:
-        raise HTTPException(status_code=404)
+    found = _entry(registers.sensors, entry_id)
     links = _links(found.links, snapshot)
     if found.source:
         links.insert(0, Link("sources", found.source, None))
@@ -132,9 +134,7 @@ def sensor(request: Request, entry_id: str) -> HTMLResponse:
 def dpia(request: Request, entry_id: str) -> HTMLResponse:
     """The public summary of a DPIA: no risks, measures or FG advice."""
     registers, snapshot = _registers(request)
-    found = registers.dpias.get(_checked(entry_id))
-    if found is None:
-        raise HTTPException(status_code=404)
+    found = _entry(registers.dpias, entry_id)
     links = _links(found.links, snapshot)
     links += [
         Link("algorithms", a, f"/registers/algoritmes/{a}")
