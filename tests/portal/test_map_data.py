@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from html import unescape
 from pathlib import Path
-from types import SimpleNamespace
 
 import shapely
 from fastapi.testclient import TestClient
@@ -16,7 +15,7 @@ from fastapi.testclient import TestClient
 from stuurdata.portal.map_data import basemap_style_url, choose, legend_decimals, read_catalog
 from stuurdata.warehouse import open_current
 from stuurdata.workspace import Workspace
-from stuurdata.workspace.config import Classification
+from stuurdata.workspace.config import BasemapConfig, Classification, PortalConfig
 from tests.api.demo_app import built_demo, demo_client
 
 __all__ = ["built_demo", "demo_client"]
@@ -156,11 +155,9 @@ def test_legend_decimals_grow_until_breaks_differ() -> None:
 
 
 def test_basemap_style_url_is_optional() -> None:
-    config = SimpleNamespace(
-        portal=SimpleNamespace(basemap=SimpleNamespace(style_url="/static/b.json"))
-    )
+    config = PortalConfig(basemap=BasemapConfig(style_url="/static/b.json"))
     assert basemap_style_url(config) == "/static/b.json"
-    assert basemap_style_url(SimpleNamespace()) == ""
+    assert basemap_style_url(PortalConfig()) == ""
 
 
 def test_default_level_is_the_finest_that_stays_small() -> None:

@@ -181,10 +181,6 @@ class DatasetMetadata:
     woo_exception: WooExceptionTerm | None
     distributions: tuple[Distribution, ...]
 
-    @property
-    def spatial_data(self) -> bool:
-        return is_spatial(self.columns)
-
     def page(self, base_url: str) -> str:
         return f"{base_url.rstrip('/')}/datasets/{self.name}"
 

@@ -36,7 +36,7 @@ from stuurdata.portal.map_classes import (
 from stuurdata.portal.pages import render
 from stuurdata.portal.rendering import request_language
 from stuurdata.portal.snapshot import Snapshot, SnapshotStore, store_of
-from stuurdata.workspace.config import Classification
+from stuurdata.workspace.config import Classification, PortalConfig
 from stuurdata.workspace.indicator import Indicator
 
 MAP_LEVELS: Final[tuple[str, ...]] = ("gemeente", "wijk", "buurt")
@@ -341,11 +341,10 @@ def _state(request: Request, store: SnapshotStore, snapshot: Snapshot) -> MapSta
     return MapState(snapshot, catalog, groups, data, language)
 
 
-def basemap_style_url(config: object) -> str:
-    """``portal.basemap.style_url`` of ``stuurdata.yaml`` when the workspace config has it,
-    else empty (no base map: the areas on a plain background)."""
-    basemap = getattr(getattr(config, "portal", None), "basemap", None)
-    return str(getattr(basemap, "style_url", None) or "")
+def basemap_style_url(portal: PortalConfig) -> str:
+    """``portal.basemap.style_url`` of ``stuurdata.yaml``, else empty (no base map: the areas
+    on a plain background)."""
+    return portal.basemap.style_url if portal.basemap else ""
 
 
 @router.api_route("/kaart", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -381,7 +380,7 @@ def kaart(request: Request) -> HTMLResponse:
         methods=[m.value for m in BreakMethod],
         levels=MAP_LEVELS,
         geojson_url=geojson_url,
-        basemap=basemap_style_url(snapshot.config),
+        basemap=basemap_style_url(snapshot.config.portal),
     )
 
 
