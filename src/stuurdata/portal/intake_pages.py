@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -160,13 +161,16 @@ def backlog(request: Request, principal: Annotated[Principal, Depends(_staff)]) 
     )
 
 
-@router.post("/beheer/verzoeken", response_model=None)
-def add_staff_request(
-    request: Request,
-    principal: Annotated[Principal, Depends(_staff)],
-    title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
-    description: Annotated[str, Form(max_length=MAX_TEXT)] = "",
-    gemeente: Annotated[str, Form(max_length=6)] = "",
+@dataclass(frozen=True)
+class Assessment:
+    """The staff's scoring of a request, as both staff forms post it."""
+
+    scores: Scores
+    privacy: Privacy
+    legal_basis: str
+
+
+def _assessment(
     value: Annotated[int, Form(ge=1, le=5)] = 3,
     urgency: Annotated[int, Form(ge=1, le=5)] = 3,
     effort: Annotated[int, Form(ge=1, le=5)] = 3,
@@ -175,6 +179,22 @@ def add_staff_request(
     new_purpose: Annotated[bool, Form()] = False,
     large_scale: Annotated[bool, Form()] = False,
     legal_basis: Annotated[str, Form(max_length=MAX_TEXT)] = "",
+) -> Assessment:
+    return Assessment(
+        Scores(value, urgency, effort),
+        Privacy(personal_data, special_categories, new_purpose, large_scale),
+        legal_basis,
+    )
+
+
+@router.post("/beheer/verzoeken", response_model=None)
+def add_staff_request(
+    request: Request,
+    principal: Annotated[Principal, Depends(_staff)],
+    assessment: Annotated[Assessment, Depends(_assessment)],
+    title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
+    description: Annotated[str, Form(max_length=MAX_TEXT)] = "",
+    gemeente: Annotated[str, Form(max_length=6)] = "",
 ) -> Response:
     if _form_errors(title, description):
         raise HTTPException(status_code=422, detail="Titel en omschrijving zijn verplicht.")
@@ -185,9 +205,9 @@ def add_staff_request(
             requester=principal.name,
             gemeente=_gemeente(request, gemeente),
             channel=Channel.MEDEWERKER,
-            scores=Scores(value, urgency, effort),
-            privacy=Privacy(personal_data, special_categories, new_purpose, large_scale),
-            legal_basis=legal_basis,
+            scores=assessment.scores,
+            privacy=assessment.privacy,
+            legal_basis=assessment.legal_basis,
         )
     )
     return RedirectResponse("/beheer/verzoeken", status_code=303)
@@ -198,15 +218,8 @@ def assess_request(
     request: Request,
     request_id: int,
     principal: Annotated[Principal, Depends(_staff)],
+    assessment: Annotated[Assessment, Depends(_assessment)],
     status: Annotated[Status, Form()] = Status.NIEUW,
-    value: Annotated[int, Form(ge=1, le=5)] = 3,
-    urgency: Annotated[int, Form(ge=1, le=5)] = 3,
-    effort: Annotated[int, Form(ge=1, le=5)] = 3,
-    personal_data: Annotated[bool, Form()] = False,
-    special_categories: Annotated[bool, Form()] = False,
-    new_purpose: Annotated[bool, Form()] = False,
-    large_scale: Annotated[bool, Form()] = False,
-    legal_basis: Annotated[str, Form(max_length=MAX_TEXT)] = "",
     reply: Annotated[str, Form(max_length=MAX_TEXT)] = "",
     delivered: Annotated[list[str] | None, Form()] = None,
 ) -> Response:
@@ -214,9 +227,9 @@ def assess_request(
     updated = _intake(request).update(
         request_id,
         status=status,
-        scores=Scores(value, urgency, effort),
-        privacy=Privacy(personal_data, special_categories, new_purpose, large_scale),
-        legal_basis=legal_basis,
+        scores=assessment.scores,
+        privacy=assessment.privacy,
+        legal_basis=assessment.legal_basis,
         reply=reply,
         delivered=items,
     )
