@@ -78,9 +78,11 @@ def read_all(
         except SourceError as error:
             return error
 
-    # Files are read side by side: a file smaller than Arrow's block is read by one thread.
-    with ThreadPoolExecutor(max_workers=min(len(paths), FILE_READERS) or 1) as pool:
-        attempts = list(pool.map(attempt, paths))
+    if len(paths) == 1:
+        attempts = [attempt(paths[0])]
+    else:  # side by side: a file smaller than Arrow's block is read by one thread
+        with ThreadPoolExecutor(max_workers=FILE_READERS) as pool:
+            attempts = list(pool.map(attempt, paths))
     results = [a for a in attempts if isinstance(a, ReadResult)]
     problems = [p for a in attempts if isinstance(a, SourceError) for p in a.problems]
     if problems:
