@@ -17,7 +17,7 @@ import yaml
 from fastapi.testclient import TestClient
 
 from stuurdata.portal import create_app
-from stuurdata.warehouse import build
+from stuurdata.warehouse import build, open_current
 from stuurdata.workspace import Workspace
 
 PUBLIC_DATASET = "woningen_per_buurt"
@@ -176,3 +176,21 @@ def tiny_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(tiny_workspace: Path) -> Iterator[TestClient]:
     with TestClient(create_app(tiny_workspace)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="module")
+def demo(demo_workspace: Path) -> Iterator[tuple[Workspace, TestClient]]:
+    """The built demo region and a client of its portal."""
+    ws = Workspace.load(demo_workspace)
+    if open_current(demo_workspace, ws.config.engine.path) is None:
+        build(ws)  # the session's demo warehouse is shared: build only once
+    with TestClient(create_app(demo_workspace)) as test_client:
+        yield ws, test_client
+
+
+def published_rows(ws: Workspace, sql: str, params: list[object]) -> list[tuple[object, ...]]:
+    """Rows of ``sql`` on the served version of ``ws``."""
+    version = open_current(ws.root, ws.config.engine.path)
+    assert version is not None
+    with version.connect() as con:
+        return con.execute(sql, params).fetchall()

@@ -8,20 +8,17 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from html import unescape
-from pathlib import Path
 
 import pytest
 import shapely
 from fastapi.testclient import TestClient
 
 from stuurdata.areas.model import AreaLevel
-from stuurdata.portal import create_app
 from stuurdata.portal.area_map import neighbours_by_code
 from stuurdata.portal.snapshot import AreaRow
-from stuurdata.warehouse import build, open_current
 from stuurdata.workspace import Workspace
+from tests.portal.conftest import published_rows
 
 
 def _square(code: str, x: float, y: float, size: float = 100.0) -> AreaRow:
@@ -72,34 +69,18 @@ def test_trend_csv_of_unknown_area_or_theme_is_404(client: TestClient) -> None:
     assert client.get("/gebieden/GM9901/trends/Bad_Theme.csv").status_code == 404
 
 
-@pytest.fixture(scope="module")
-def demo(demo_workspace: Path) -> Iterator[tuple[Workspace, TestClient]]:
-    ws = Workspace.load(demo_workspace)
-    if open_current(demo_workspace, ws.config.engine.path) is None:
-        build(ws)  # the session's demo warehouse is shared: build only once
-    with TestClient(create_app(demo_workspace)) as test_client:
-        yield ws, test_client
-
-
-def _published(ws: Workspace, sql: str, params: list[object]) -> list[tuple[object, ...]]:
-    version = open_current(ws.root, ws.config.engine.path)
-    assert version is not None
-    with version.connect() as con:
-        return con.execute(sql, params).fetchall()
-
-
 @pytest.mark.slow
 def test_profile_compares_with_gemeente_region_and_similar_gemeenten(
     demo: tuple[Workspace, TestClient],
 ) -> None:
     ws, client = demo
-    [(buurt, wijk)] = _published(
+    [(buurt, wijk)] = published_rows(
         ws, "SELECT code, parent_code FROM areas.buurten ORDER BY code LIMIT 1", []
     )
-    groups = _published(
+    groups = published_rows(
         ws,
         "SELECT DISTINCT regio_naam FROM cube.regio_leden WHERE gemeente_code = ? ORDER BY 1",
-        [_published(ws, "SELECT parent_code FROM areas.wijken WHERE code = ?", [wijk])[0][0]],
+        [published_rows(ws, "SELECT parent_code FROM areas.wijken WHERE code = ?", [wijk])[0][0]],
     )
     text = client.get(f"/gebieden/{buurt}").text
     intro = unescape(text.split('id="kerncijfers"', 1)[1].split("</p>", 1)[0])
@@ -116,7 +97,7 @@ def test_profile_compares_with_gemeente_region_and_similar_gemeenten(
 def test_profile_values_are_the_published_ones(demo: tuple[Workspace, TestClient]) -> None:
     ws, client = demo
     code = ws.config.tenants[0].code
-    [(value, period)] = _published(
+    [(value, period)] = published_rows(
         ws,
         "SELECT value, period FROM published.indicators WHERE indicator = 'bevolking_inwoners' "
         "AND area_code = ? ORDER BY period DESC LIMIT 1",
@@ -148,7 +129,7 @@ def test_profile_trends_have_chart_table_and_csv(demo: tuple[Workspace, TestClie
     assert rows and {r["area_code"] for r in rows} == {code}
     published = {
         (str(i), str(p)): (v, str(r))
-        for i, p, v, r in _published(
+        for i, p, v, r in published_rows(
             ws,
             "SELECT indicator, period, value, reason FROM published.indicators WHERE area_code = ?",
             [code],
@@ -167,7 +148,7 @@ def test_suppressed_values_show_their_reason_never_zero(
     demo: tuple[Workspace, TestClient],
 ) -> None:
     ws, client = demo
-    found = _published(
+    found = published_rows(
         ws,
         "SELECT area_code, indicator, reason FROM published.indicators WHERE reason <> 'ok' "
         "AND area_level = 'wijk' ORDER BY period DESC, area_code, indicator LIMIT 1",

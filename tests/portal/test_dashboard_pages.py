@@ -9,18 +9,15 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from stuurdata.portal import create_app
 from stuurdata.portal.app import STATIC
-from stuurdata.warehouse import build, open_current
 from stuurdata.workspace import Workspace
+from tests.portal.conftest import published_rows
 from tests.portal.test_pages import outline
 
 DEMO_BOARDS = ("monitor_sociaal_domein", "wijk_en_buurtmonitor", "gemeenteraad")
@@ -90,22 +87,6 @@ def test_charts_script_needs_no_eval_and_vendored_vega_is_served(client: TestCli
 # -- the demo ---------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo(demo_workspace: Path) -> Iterator[tuple[Workspace, TestClient]]:
-    ws = Workspace.load(demo_workspace)
-    if open_current(demo_workspace, ws.config.engine.path) is None:
-        build(ws)  # the session's demo warehouse is shared: build only once
-    with TestClient(create_app(demo_workspace)) as test_client:
-        yield ws, test_client
-
-
-def _published(ws: Workspace, sql: str, params: list[object]) -> list[tuple[object, ...]]:
-    version = open_current(ws.root, ws.config.engine.path)
-    assert version is not None
-    with version.connect() as con:
-        return con.execute(sql, params).fetchall()
-
-
 def _specs(html: str) -> dict[str, dict[str, object]]:
     found = re.findall(r'data-chart-spec="([^"]+)" data-chart-name="([^"]+)"', html)
     return {name: json.loads(unescape(spec)) for spec, name in found}
@@ -165,7 +146,7 @@ def test_filters_choose_area_and_year(demo: tuple[Workspace, TestClient]) -> Non
     assert client.get("/dashboards/monitor_sociaal_domein?gebied=GM0000").status_code == 404
     assert client.get("/dashboards/monitor_sociaal_domein?jaar=1900").status_code == 404
     assert client.get("/dashboards/monitor_sociaal_domein?jaar=abcd").status_code == 404
-    buurt = _published(ws, "SELECT code FROM areas.buurten LIMIT 1", [])[0][0]
+    buurt = published_rows(ws, "SELECT code FROM areas.buurten LIMIT 1", [])[0][0]
     # a buurt is not in this dashboard's area filter (regio, gemeente, wijk)
     assert client.get(f"/dashboards/monitor_sociaal_domein?gebied={buurt}").status_code == 404
 
@@ -177,7 +158,7 @@ def test_bars_never_plot_a_suppressed_value(demo: tuple[Workspace, TestClient]) 
     text = client.get(f"/dashboards/wijk_en_buurtmonitor?gebied={gemeente}").text
     spec = _specs(text)["paneel-inwoners_per_buurt"]
     plotted = {v["area"]: v["value"] for v in spec["data"]["values"]}  # type: ignore[index]
-    rows = _published(
+    rows = published_rows(
         ws,
         "SELECT b.name, i.value, i.reason FROM published.indicators AS i "
         "JOIN areas.buurten AS b ON b.code = i.area_code JOIN areas.wijken AS w "
@@ -209,11 +190,11 @@ def test_panel_csv_equals_published_values(demo: tuple[Workspace, TestClient]) -
     board = ws.dashboards["monitor_sociaal_domein"]
     panel = board.panel("combinaties")
     assert panel is not None
-    wijken = _published(ws, "SELECT count(*) FROM areas.wijken", [])[0][0]
+    wijken = published_rows(ws, "SELECT count(*) FROM areas.wijken", [])[0][0]
     assert len(rows) == wijken * len(panel.indicators)
     published = {
         (str(a), str(i), str(p)): (v, str(r))
-        for a, i, p, v, r in _published(
+        for a, i, p, v, r in published_rows(
             ws, "SELECT area_code, indicator, period, value, reason FROM published.indicators", []
         )
     }
@@ -240,7 +221,7 @@ def test_keyfigure_shows_region_and_comparison(demo: tuple[Workspace, TestClient
     panel = text.split('id="paneel-inwoners-titel"', 1)[1].split("</section>", 1)[0]
     assert "chart-panel__value" in panel
     assert ws.config.region is not None and ws.config.region.name in panel
-    [(value,)] = _published(
+    [(value,)] = published_rows(
         ws,
         "SELECT value FROM published.indicators WHERE indicator = 'bevolking_inwoners' "
         "AND area_code = ? ORDER BY period DESC LIMIT 1",

@@ -3,27 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 import shapely
 from fastapi.testclient import TestClient
 
-from stuurdata.portal import create_app
-from stuurdata.warehouse import build, open_current
+from stuurdata.warehouse import open_current
 from stuurdata.workspace import Workspace
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def demo(demo_workspace: Path) -> Iterator[tuple[Workspace, TestClient]]:
-    ws = Workspace.load(demo_workspace)
-    if open_current(demo_workspace, ws.config.engine.path) is None:
-        build(ws)  # the session's demo warehouse is shared: build only once
-    with TestClient(create_app(demo_workspace)) as client:
-        yield ws, client
 
 
 def test_demo_pages_render(demo: tuple[Workspace, TestClient]) -> None:
