@@ -5,6 +5,7 @@ dataset. ``persons`` scales the personen source, e.g. to make a build take a sec
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 from collections.abc import Callable
@@ -13,7 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from stuurdata.warehouse.engine import EngineAdapter, create_engine
 from stuurdata.workspace import Workspace
+from stuurdata.workspace.config import EngineConfig, SecretRef
 
 GEMEENTE = "GM0534"
 WIJKEN = {"WK053401": ["BU05340101", "BU05340102"], "WK053402": ["BU05340201", "BU05340202"]}
@@ -197,3 +200,17 @@ def workspace_factory() -> Callable[..., Path]:
 @pytest.fixture
 def ws(workspace_root: Path) -> Workspace:
     return Workspace.load(workspace_root)
+
+
+DSN_VARIABLE = "STUURDATA_TEST_WAREHOUSE_DSN"
+
+
+def postgres_engine(
+    request: pytest.FixtureRequest, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> EngineAdapter:
+    """A PostgreSQL engine on a fresh database of the session's real server."""
+    server = request.getfixturevalue("postgres")
+    database = "wh_" + hashlib.sha1(request.node.nodeid.encode()).hexdigest()[:12]
+    monkeypatch.setenv(DSN_VARIABLE, server.new_database(database))
+    config = EngineConfig(kind="postgres", dsn=SecretRef(env=DSN_VARIABLE))
+    return create_engine(config, root)

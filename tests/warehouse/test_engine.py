@@ -13,17 +13,22 @@ import pytest
 from stuurdata.errors import BuildError
 from stuurdata.warehouse.engine import EngineAdapter, create_engine
 from stuurdata.workspace.config import EngineConfig
+from tests.warehouse.conftest import postgres_engine
 
 NOT_IMPLEMENTED = pytest.mark.xfail(raises=BuildError, strict=True, reason="notimpl: later")
 KINDS = [
     pytest.param("duckdb"),
-    pytest.param("postgres", marks=[NOT_IMPLEMENTED, pytest.mark.postgres]),
-    pytest.param("spark", marks=[NOT_IMPLEMENTED, pytest.mark.spark]),
+    pytest.param("postgres", marks=[pytest.mark.postgres]),
+    pytest.param("spark", marks=[pytest.mark.spark]),
 ]
 
 
 @pytest.fixture(params=KINDS)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> EngineAdapter:
+def engine(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> EngineAdapter:
+    if request.param == "postgres":
+        return postgres_engine(request, tmp_path, monkeypatch)
     return create_engine(EngineConfig(kind=request.param), tmp_path)
 
 
@@ -53,12 +58,6 @@ def test_capabilities_are_declared(engine: EngineAdapter) -> None:
     assert engine.DIALECT
     for flag in ("SUPPORTS_ATOMIC_FILE_SWAP", "SUPPORTS_SCHEMAS", "SUPPORTS_ARROW_INGEST"):
         assert isinstance(getattr(engine, flag), bool)
-
-
-@pytest.mark.parametrize("kind", ["postgres", "spark"])
-def test_engines_not_built_yet_say_so(tmp_path: Path, kind: str) -> None:
-    with pytest.raises(BuildError, match="nog niet beschikbaar"):
-        create_engine(EngineConfig(kind=kind), tmp_path)  # type: ignore[arg-type]
 
 
 def test_unfinished_version_is_invisible_until_published(engine: EngineAdapter) -> None:

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """SIGKILL builds at random moments in every phase: the served version is always the old or a
 new complete one (never a mix), a concurrent reader never sees a partial version, and the next
-build succeeds and cleans up what the killed builds left behind."""
+build succeeds and cleans up what the killed builds left behind. Runs on DuckDB and on
+PostgreSQL; there a second reader checks what PostgreSQL clients see in the stable schemas."""
 
 from __future__ import annotations
 
@@ -15,13 +16,17 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
+import yaml
 
 from stuurdata.warehouse import PublishedVersion, build, open_current
 from stuurdata.warehouse.build import PHASES
 from stuurdata.workspace import Workspace
 
 from .conftest import make_workspace
+
+DSN_VARIABLE = "STUURDATA_TEST_KILL_DSN"
 
 ITERATIONS = 24
 PERSONS = 300_000
@@ -90,12 +95,36 @@ def assert_complete(version: PublishedVersion) -> None:
         con.close()
 
 
-class Reader(threading.Thread):
-    """Reads the served version over and over while builds are being killed."""
+def postgres_version(dsn: str) -> str | None:
+    """The version PostgreSQL clients see, checked complete: in one statement (one snapshot)
+    the manifest of ``meta.manifest`` and the rows of every ``published`` view it names."""
+    with psycopg.connect(dsn, autocommit=True) as con:
+        row = con.execute("SELECT manifest FROM meta.manifest").fetchone()
+        if row is None:
+            return None
+        from stuurdata.warehouse.manifest import Manifest
 
-    def __init__(self, root: Path) -> None:
+        manifest = Manifest.model_validate_json(row[0])
+        public = {t: n for t, n in manifest.tables().items() if t.startswith("published.")}
+        counts = ", ".join(f"(SELECT count(*) FROM {t})" for t in sorted(public))
+        checked = con.execute(
+            f"SELECT (SELECT version_id FROM meta.manifest), {counts or '0'}"
+        ).fetchone()
+    assert checked is not None
+    version_id, *rows = checked
+    if public:
+        assert dict(zip(sorted(public), rows, strict=True)) == public, version_id
+    return str(version_id)
+
+
+class Reader(threading.Thread):
+    """Reads the served version over and over while builds are being killed; with ``dsn`` it
+    reads what PostgreSQL clients see instead."""
+
+    def __init__(self, root: Path, dsn: str | None = None) -> None:
         super().__init__(daemon=True)
         self.root = root
+        self.dsn = dsn
         self.stop = threading.Event()
         self.reads = 0
         self.seen: set[str] = set()
@@ -104,14 +133,30 @@ class Reader(threading.Thread):
     def run(self) -> None:
         while not self.stop.is_set():
             try:
-                version = open_current(self.root)
-                if version is not None:
-                    assert_complete(version)
-                    self.seen.add(version.version_id)
+                version_id = self._read()
+                if version_id is not None:
+                    self.seen.add(version_id)
                     self.reads += 1
             except Exception as exc:  # every failure is a finding, reported by the test
                 self.errors.append(f"{type(exc).__name__}: {exc}")
             time.sleep(0.01)
+
+    def _read(self) -> str | None:
+        if self.dsn is not None:
+            return postgres_version(self.dsn)
+        version = open_current(self.root)
+        if version is None:
+            return None
+        assert_complete(version)
+        return version.version_id
+
+
+def _use_postgres(root: Path, dsn: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    config_path = root / "stuurdata.yaml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["engine"] = {**config["engine"], "kind": "postgres", "dsn": {"env": DSN_VARIABLE}}
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv(DSN_VARIABLE, dsn)  # the build subprocesses inherit it
 
 
 def _kill_during(root: Path, phase: str, seconds: float) -> str:
@@ -133,9 +178,17 @@ def _kill_during(root: Path, phase: str, seconds: float) -> str:
 
 
 @pytest.mark.slow
-def test_killed_builds_never_leave_a_mixed_version(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def test_killed_builds_never_leave_a_mixed_version(
+    tmp_path: Path, kind: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_workspace(tmp_path / "ws", persons=PERSONS)
     warehouse = root / ".stuurdata" / "warehouse"
+    dsn: str | None = None
+    if kind == "postgres":
+        url = request.getfixturevalue("postgres").new_database("kill_during_build")
+        dsn = url.replace("postgresql+psycopg://", "postgresql://")
+        _use_postgres(root, dsn, monkeypatch)
 
     # Calibrate: a full build in a subprocess, recording how long each phase takes.
     t0 = time.monotonic()
@@ -155,8 +208,10 @@ def test_killed_builds_never_leave_a_mixed_version(tmp_path: Path) -> None:
     served = first.version_id
     known = {served}
 
-    reader = Reader(root)
-    reader.start()
+    finished = _finished(warehouse)
+    readers = [Reader(root)] + ([Reader(root, dsn)] if dsn else [])
+    for reader in readers:
+        reader.start()
     rng = random.Random(20240611)
     targets = ["startup", *PHASES]
     killed_in: dict[str, int] = {}
@@ -175,13 +230,19 @@ def test_killed_builds_never_leave_a_mixed_version(tmp_path: Path) -> None:
                 assert version.version_id not in known
                 served = version.version_id
                 known.add(served)
+            finished |= _finished(warehouse)
+            if dsn is not None:  # PostgreSQL clients: a complete version, old or new
+                assert postgres_version(dsn) in known | finished
     finally:
-        reader.stop.set()
-        reader.join(timeout=30)
+        for reader in readers:
+            reader.stop.set()
+            reader.join(timeout=30)
 
-    assert reader.errors == [], reader.errors[:5]
-    assert reader.reads > 20
-    assert reader.seen <= known, "the reader only ever saw published versions"
+    for reader in readers:
+        assert reader.errors == [], reader.errors[:5]
+        assert reader.reads > 20
+        assert reader.seen <= known | finished, "readers saw complete versions only"
+    assert readers[0].seen <= known, "the portal's reader only ever saw published versions"
     # the kills were spread over the build's phases
     assert len(killed_in) >= 5, killed_in
     assert {"sources", "models"} <= set(killed_in), killed_in
@@ -198,3 +259,17 @@ def test_killed_builds_never_leave_a_mixed_version(tmp_path: Path) -> None:
     assert files == sorted(f"{v}{s}" for v in ids for s in (".duckdb", ".manifest.json"))
     assert len(ids) <= Workspace.load(root).config.engine.keep_versions
     assert ids[-1] == manifest.version_id
+    if dsn is not None:
+        assert postgres_version(dsn) == manifest.version_id
+        with psycopg.connect(dsn) as con:
+            schemas = con.execute(
+                "SELECT DISTINCT split_part(nspname, '_', 1) FROM pg_namespace "
+                "WHERE nspname ~ '^v[0-9]{8}t'"
+            ).fetchall()
+        assert sorted(s for (s,) in schemas) == [f"v{v.lower()}" for v in ids], "no leftovers"
+
+
+def _finished(warehouse: Path) -> set[str]:
+    """Versions that were complete at some point (killed between finish and publish, or
+    between PostgreSQL's swap and ``CURRENT.json``'s): their manifests were written."""
+    return {p.name.split(".")[0] for p in (warehouse / "versions").glob("*.manifest.json")}

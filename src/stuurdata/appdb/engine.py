@@ -26,19 +26,22 @@ metadata = MetaData()
 """The one metadata every table of the application database is declared on."""
 
 
-def read_secret(ref: SecretRef, root: Path) -> str:
-    """The text of a secret reference (environment variable or file), stripped."""
+def read_secret(ref: SecretRef, root: Path, purpose: str = "de applicatiedatabase") -> str:
+    """The text of a secret reference (environment variable or file), stripped; ``purpose``
+    names what it connects to in the error."""
     if ref.env is not None:
         value = os.environ.get(ref.env)
         if not value:
-            raise SecretError(f"omgevingsvariabele {ref.env} voor de applicatiedatabase ontbreekt")
+            raise SecretError(f"omgevingsvariabele {ref.env} voor {purpose} ontbreekt")
         return value.strip()
     assert ref.file is not None
     path = Path(ref.file) if Path(ref.file).is_absolute() else root / ref.file
     try:
         return path.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise SecretError(f"bestand {path} met de databaseverbinding is niet leesbaar") from exc
+        raise SecretError(
+            f"bestand {path} met de verbinding voor {purpose} is niet leesbaar"
+        ) from exc
 
 
 def database_url(root: Path, config: WorkspaceConfig | None = None) -> str:

@@ -159,7 +159,7 @@ class DuckDBEngine(EngineAdapter):
             _fsync_path(self.root)
         return removed
 
-    def begin_version(self, version_id: str) -> DuckDBVersionWriter:
+    def begin_version(self, version_id: str) -> VersionWriter:
         self.versions_dir.mkdir(parents=True, exist_ok=True)
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
         return DuckDBVersionWriter(self, version_id)

@@ -173,6 +173,14 @@ def create_engine(config: EngineConfig, workspace_root: Path) -> EngineAdapter:
         from stuurdata.warehouse.duckdb_engine import DuckDBEngine
 
         return DuckDBEngine(config, workspace_root)
+    if config.kind == "spark":
+        from stuurdata.warehouse.spark_engine import SparkEngine
+
+        return SparkEngine(config, workspace_root)
+    if config.kind == "postgres":
+        from stuurdata.warehouse.postgres_engine import PostgresEngine
+
+        return PostgresEngine(config, workspace_root)
     raise BuildError(
         f"engine '{config.kind}' is nog niet beschikbaar; gebruik 'engine: {{kind: duckdb}}' "
         "in stuurdata.yaml"
