@@ -81,8 +81,9 @@ def _run(server: PostgresServer, program: str, *args: str) -> None:
         pytest.fail(f"{program} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
 
 
-def start_postgres(base: Path) -> PostgresServer:
-    """initdb + pg_ctl start in ``base`` on a free port (trust auth, loopback only)."""
+def start_postgres(base: Path, *, durable: bool = False) -> PostgresServer:
+    """initdb + pg_ctl start in ``base`` on a free port (trust auth, loopback only); without
+    ``durable`` (tests) fsync and full page writes are off, with it (benchmarks) on."""
     server = PostgresServer(base, _free_port(), _bin_dir())
     (base / "sock").mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
@@ -90,9 +91,8 @@ def start_postgres(base: Path) -> PostgresServer:
         shutil.chown(base / "sock", "postgres")
     data = str(base / "data")
     _run(server, "initdb", "-D", data, "-U", USER, "-A", "trust", "-E", "UTF8", "--locale=C")
-    options = (
-        f"-p {server.port} -k {base / 'sock'} -c listen_addresses=127.0.0.1 "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    )
+    options = f"-p {server.port} -k {base / 'sock'} -c listen_addresses=127.0.0.1"
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     _run(server, "pg_ctl", "-D", data, "-o", options, "-l", str(base / "server.log"), "-w", "start")
     return server
