@@ -89,7 +89,7 @@ def show(
         console.print(f"CBS: {ind.cbs.table} {ind.cbs.key} ({ind.cbs.title}){note}")
     if sql:
         console.print(compiled_sql(ws.indicators, ind.id, ws.config.boundary_year), markup=False)
-    version = open_current(ws.root)
+    version = open_current(ws.root, ws.config.engine.path)
     if version is None:
         console.print("Nog geen gepubliceerde versie: draai eerst 'stuurdata build'.")
         return

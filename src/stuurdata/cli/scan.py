@@ -24,8 +24,9 @@ def scan_workspace(root: Path) -> ScanReport:
     from stuurdata.governance.scan_outputs import Fetched, scan_version
     from stuurdata.portal.app import create_app
     from stuurdata.warehouse import open_current
+    from stuurdata.workspace import Workspace
 
-    version = open_current(root)
+    version = open_current(root, Workspace.load(root).config.engine.path)
     if version is None:
         raise BuildError(
             f"{root} heeft nog geen gepubliceerde versie; draai eerst 'stuurdata build'"

@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -159,10 +158,10 @@ def _cost_key(ws: Workspace) -> dict[str, float]:
     return dict.fromkeys(codes, 1.0)
 
 
-def _builds(root: Path, period: Period) -> int:
+def _builds(ws: Workspace, period: Period) -> int:
     from stuurdata.warehouse.manifest import Manifest
 
-    folder = root / ".stuurdata" / "warehouse" / "versions"
+    folder = ws.root / ws.config.engine.path / "versions"
     count = 0
     for path in sorted(folder.glob("*.manifest.json")):
         try:
@@ -173,11 +172,11 @@ def _builds(root: Path, period: Period) -> int:
     return count
 
 
-def _rows_per_gemeente(root: Path) -> dict[str, dict[str, int]]:
+def _rows_per_gemeente(ws: Workspace) -> dict[str, dict[str, int]]:
     """gemeentecode (or :data:`SHARED`) -> source -> rows loaded, from the served version."""
     from stuurdata.warehouse import open_current
 
-    version = open_current(root)
+    version = open_current(ws.root, ws.config.engine.path)
     found: dict[str, dict[str, int]] = {}
     if version is None:
         return found
@@ -232,7 +231,7 @@ def cost_report(ws: Workspace, period: Period, total_cents: int | None = None) -
 
     key = _cost_key(ws)
     parts = split_cents(total_cents, key) if total_cents is not None else {}
-    rows = _rows_per_gemeente(ws.root)
+    rows = _rows_per_gemeente(ws)
     database = open_app_database(ws.root)
     try:
         requests = _requests_per_gemeente(database.engine, period)
@@ -269,7 +268,7 @@ def cost_report(ws: Workspace, period: Period, total_cents: int | None = None) -
                 data_requests_handled=shared_handled,
             )
         )
-    return CostReport(period, total_cents, _builds(ws.root, period), tenants)
+    return CostReport(period, total_cents, _builds(ws, period), tenants)
 
 
 def euros(cents: int) -> str:

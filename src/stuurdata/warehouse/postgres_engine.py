@@ -389,7 +389,8 @@ class PostgresVersionWriter(VersionWriter):
         return {f"{str(schema).removeprefix(prefix)}.{table}" for schema, table in rows}
 
     def read_arrow(self, name: str) -> pa.Table:
-        return pa.Table.from_batches(list(self._read_batches(name)), schema=self._schema(name))
+        schema = self._schema(name)
+        return pa.Table.from_batches(list(self._read_batches(name, schema)), schema=schema)
 
     def _schema(self, name: str) -> pa.Schema:
         """Arrow types of ``name``. An unconstrained ``numeric`` (``sum(bigint)``, ``round(x, n)``)
@@ -409,9 +410,9 @@ class PostgresVersionWriter(VersionWriter):
             [(column, _arrow_type(t, p, scales.get(column, s))) for column, t, p, s in columns]
         )
 
-    def _read_batches(self, name: str) -> Iterator[pa.RecordBatch]:
-        """The rows of ``name`` as Arrow batches, streamed through COPY ... TO STDOUT (CSV)."""
-        schema = self._schema(name)
+    def _read_batches(self, name: str, schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+        """The rows of ``name`` (of ``schema``) as Arrow batches, streamed through COPY ... TO
+        STDOUT (CSV)."""
         binary = [f.name for f in schema if pa.types.is_binary(f.type)]
         csv_types = {f.name: pa.string() if f.name in binary else f.type for f in schema}
         path = self.engine.tmp_dir / f"{self.version_id}.copy.csv"
@@ -473,7 +474,7 @@ class PostgresVersionWriter(VersionWriter):
                     continue
                 schema = self._schema(name)
                 serving.create_schemas([name.split(".")[0]])
-                reader = pa.RecordBatchReader.from_batches(schema, self._read_batches(name))
+                reader = pa.RecordBatchReader.from_batches(schema, self._read_batches(name, schema))
                 con.register("__stuurdata_pg_copy", reader)
                 try:
                     con.execute(
