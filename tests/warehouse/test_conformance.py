@@ -32,7 +32,10 @@ DECLARED_TYPES: dict[str, dict[tuple[str, str], str]] = {
     },
 }
 """(DuckDB type, engine type) -> why the engine cannot give DuckDB's type; values still equal."""
-ENGINES = [pytest.param("postgres", marks=pytest.mark.postgres)]
+ENGINES = [
+    pytest.param("postgres", marks=pytest.mark.postgres),
+    pytest.param("spark", marks=pytest.mark.spark),
+]
 REL_TOL = 1e-9
 
 

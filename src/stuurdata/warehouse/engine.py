@@ -2,8 +2,8 @@
 """The engine-adapter interface: what a warehouse engine must do to build and serve versions.
 
 An engine declares its capabilities with ``SUPPORTS_*`` flags instead of callers branching on
-its name. Only DuckDB (embedded, the default) is implemented; PostgreSQL and Spark adapters
-will implement the same interface and run the same conformance tests.
+its name. DuckDB (embedded, the default), PostgreSQL and Spark implement it and run the same
+conformance tests.
 """
 
 from __future__ import annotations

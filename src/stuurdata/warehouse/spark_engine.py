@@ -13,6 +13,11 @@ Parquet::
 DuckDB file, the Parquet folder (``versions/<id>.parquet/``, the version's lake copy) and the
 manifest (last) into ``versions/``. gc and cleanup remove the lake copy with its version.
 
+Each model is bound by DuckDB on empty copies of the tables first (:mod:`spark_types`): a wrong
+model gets DuckDB's own error, and every table gets the column types the DuckDB engine would
+give it. The SQL is transpiled by :mod:`stuurdata.warehouse.transpile` with the rules that make
+Spark compute what DuckDB computes.
+
 Spark reads and writes the folder directly: local mode, or a cluster whose nodes share the
 workspace's file system at the same path.
 """
@@ -45,7 +50,14 @@ from stuurdata.warehouse.duckdb_engine import (
     quote_table,
 )
 from stuurdata.warehouse.engine import SqlError, VersionWriter
-from stuurdata.warehouse.transpile import transpile
+from stuurdata.warehouse.spark_types import (
+    DuckDBTypes,
+    duckdb_message,
+    restored_column,
+    spark_arrow,
+    with_types,
+)
+from stuurdata.warehouse.transpile import split_shared_ctes, transpile
 from stuurdata.workspace.config import EngineConfig
 
 if TYPE_CHECKING:
@@ -66,8 +78,22 @@ appender.stderr.layout.type = PatternLayout
 appender.stderr.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
 logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
 logger.nativecode.level = error
+logger.broadcast.name = org.apache.spark.scheduler.DAGScheduler
+logger.broadcast.level = error
+logger.plansize.name = org.apache.spark.util.SparkStringUtils
+logger.plansize.level = error
+logger.tasks.name = org.apache.spark.scheduler.TaskSetManager
+logger.tasks.level = fatal
+logger.executor.name = org.apache.spark.executor.Executor
+logger.executor.level = fatal
+logger.abort.name = org.apache.spark.util.Utils
+logger.abort.level = fatal
+logger.writer.name = org.apache.spark.sql.execution.datasources.FileFormatWriter
+logger.writer.level = fatal
 """
-"""Spark's own logging: warnings and errors only."""
+"""Spark's own logging: warnings and errors, without the warnings a build always gives (no
+native Hadoop, large tasks and task binaries when Arrow tables are loaded, long plans) and
+without the task failures, which reach the build as a one-line :class:`SqlError`."""
 
 _SESSION: SparkSession | None = None
 _SESSION_LOCK = threading.Lock()
@@ -81,7 +107,7 @@ def spark_session(config: EngineConfig) -> SparkSession:
     """
     global _SESSION
     with _SESSION_LOCK:
-        if _SESSION is None:
+        if _SESSION is None or _SESSION.sparkContext._jsc is None:  # none yet, or stopped
             _SESSION = _start_session(config)
         _SESSION.conf.set("spark.sql.shuffle.partitions", str(2 * _threads(config)))
         for key, value in _SQL_SETTINGS.items():
@@ -105,8 +131,14 @@ def _threads(config: EngineConfig) -> int:
 
 
 def _start_session(config: EngineConfig) -> SparkSession:
-    from pyspark.logger import PySparkLogger
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.logger import PySparkLogger
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise BuildError(
+            "engine 'spark' heeft PySpark nodig: installeer 'stuurdata[spark]' (en Java 17 of "
+            "nieuwer), of gebruik 'engine: {kind: duckdb}' in stuurdata.yaml"
+        ) from None
 
     # pandas is not used (Arrow goes straight to the JVM); pyspark warns about its version anyway
     warnings.filterwarnings(
@@ -138,7 +170,13 @@ def _start_session(config: EngineConfig) -> SparkSession:
         )
     if config.memory_limit is not None:
         builder = builder.config("spark.driver.memory", spark_memory(config.memory_limit))
-    session = builder.getOrCreate()
+    try:
+        session = builder.getOrCreate()
+    except _spark_errors() as exc:  # no Java, or the JVM did not come up
+        raise BuildError(
+            f"Spark start niet ({engine_message(exc)}); is Java 17 of nieuwer geïnstalleerd en "
+            f"bereikbaar als 'java' of via JAVA_HOME? Master: {master}"
+        ) from exc
     atexit.register(session.stop)  # runs before the scratch folder is removed
     return session
 
@@ -240,6 +278,7 @@ class SparkVersionWriter(VersionWriter):
         """Lowercased -> the schema name as created (Spark folds case, DuckDB keeps it)."""
         self._tables: dict[str, tuple[str, str]] = {}
         """Lowercased ``schema.table`` -> (schema, table) as created, in creation order."""
+        self.types = DuckDBTypes()
         self._closed = False
 
     # -- names -------------------------------------------------------------------------------
@@ -273,6 +312,7 @@ class SparkVersionWriter(VersionWriter):
                 continue
             location = _spark_string(str(self.root / name.lower()))
             self._sql(name, f"CREATE DATABASE `{self.database(name)}` LOCATION {location}")
+            self.types.create_schema(name)
             self._schemas[name.lower()] = name
 
     def load_arrow(self, schema: str, table_name: str, data: pa.Table) -> int:
@@ -285,18 +325,38 @@ class SparkVersionWriter(VersionWriter):
             frame.write.format("parquet").option("path", str(location)).saveAsTable(ident)
         except _spark_errors() as exc:
             raise SqlError(name, engine_message(exc)) from exc
+        self.types.add_arrow(name, data.schema)
         self._tables[name.lower()] = (schema, table)
         return int(data.num_rows)
 
     def create_table_as(self, name: str, sql: str) -> int:
         self._check_open()
         schema, table, ident = self._table(name)
+        try:  # DuckDB binds the model first: its errors, and its column types for Spark's
+            columns = self.types.add_query(name, sql)
+        except duckdb.Error as exc:
+            raise SqlError(name, duckdb_message(exc)) from exc
+        # Spark computes a CTE again at every reference (the indicator cube reads some a dozen
+        # times): the shared ones are cached as temporary views for the statement first.
+        shared, rest = split_shared_ctes(sql, f"__stuurdata_{self.database(schema)}_{table}")
         try:
-            query = transpile(sql, "spark", self._schema_of)
+            views = [(view, transpile(body, "spark", self._schema_of)) for view, body in shared]
+            query = with_types(transpile(rest, "spark", self._schema_of), columns)
         except BuildError as exc:
+            self.types.drop(name)
             raise SqlError(name, str(exc)) from exc
         location = _spark_string(str(self._location(schema, table)))
-        self._sql(name, f"CREATE TABLE {ident} USING parquet LOCATION {location} AS {query}")
+        try:
+            for view, body in views:
+                self._sql(name, f"CACHE TABLE `{view}` AS {body}")
+            self._sql(name, f"CREATE TABLE {ident} USING parquet LOCATION {location} AS {query}")
+        except SqlError:
+            self.types.drop(name)
+            raise
+        finally:
+            for view, _ in views:  # dropping a temporary view uncaches it
+                with contextlib.suppress(*_spark_errors()):
+                    self.spark.catalog.dropTempView(view)
         self._tables[name.lower()] = (schema, table)
         return self.row_count(name)
 
@@ -320,8 +380,7 @@ class SparkVersionWriter(VersionWriter):
 
     def columns(self, name: str) -> list[str]:
         self._check_open()
-        _, _, ident = self._table(name)
-        return list(self.spark.table(ident).columns)
+        return [column for column, _ in self.types.columns(name)]
 
     def tables(self) -> set[str]:
         self._check_open()
@@ -341,6 +400,7 @@ class SparkVersionWriter(VersionWriter):
         if "meta.manifest" in self._tables:  # CREATE OR REPLACE, as the DuckDB engine does
             self._sql("meta.manifest", f"DROP TABLE {ident}")
             shutil.rmtree(self._location(schema, table))
+            self.types.drop("meta.manifest")
             del self._tables["meta.manifest"]
         row = pa.table(
             {
@@ -384,9 +444,14 @@ class SparkVersionWriter(VersionWriter):
                 if not files:
                     raise BuildError(f"Spark schreef geen Parquet voor {schema}.{table}")
                 listed = ", ".join(_duckdb_string(str(path)) for path in files)
-                con.execute(
-                    f'CREATE TABLE "{schema}"."{table}" AS SELECT * FROM read_parquet([{listed}])'
+                source = f"read_parquet([{listed}])"
+                written = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+                wanted = dict(self.types.columns(f"{schema}.{table}"))
+                select = ", ".join(
+                    restored_column(str(column), str(found), wanted.get(str(column)))
+                    for column, found, *_ in written
                 )
+                con.execute(f'CREATE TABLE "{schema}"."{table}" AS SELECT {select} FROM {source}')
             con.execute("CHECKPOINT")
         except duckdb.Error as exc:
             raise BuildError(
@@ -409,31 +474,14 @@ class SparkVersionWriter(VersionWriter):
                 path.unlink(missing_ok=True)
 
     def _drop_databases(self) -> None:
-        """Forget the version's Spark databases (Spark deletes what is left in their folders)."""
+        """Forget the version's Spark databases (Spark deletes what is left in their folders)
+        and its DuckDB types."""
         for schema in self._schemas:
             with contextlib.suppress(*_spark_errors()):
                 self.spark.sql(f"DROP DATABASE IF EXISTS `{self.database(schema)}` CASCADE")
         self._schemas.clear()
         self._tables.clear()
-
-
-def spark_arrow(data: pa.Table) -> pa.Table:
-    """``data`` with the Arrow types Spark cannot take replaced by the nearest it can:
-    unsigned integers by a wider signed type, half floats by floats, the null type by text."""
-    wider: dict[pa.DataType, pa.DataType] = {
-        pa.uint8(): pa.int16(),
-        pa.uint16(): pa.int32(),
-        pa.uint32(): pa.int64(),
-        pa.uint64(): pa.decimal128(20, 0),
-        pa.float16(): pa.float32(),
-        pa.null(): pa.string(),
-    }
-    fields = [
-        field.with_type(wider[field.type]) if field.type in wider else field
-        for field in data.schema
-    ]
-    schema = pa.schema(fields, metadata=data.schema.metadata)
-    return data if schema.equals(data.schema) else data.cast(schema)
+        self.types.close()
 
 
 def _spark_string(text: str) -> str:

@@ -30,7 +30,7 @@ def transpile(sql: str, dialect: str, schema_of: SchemaMap | None = None) -> str
     try:
         tree = sqlglot.parse_one(sql, read="duckdb")
     except SqlglotError as exc:
-        raise BuildError(f"SQL is niet te lezen voor {dialect}: {exc}") from exc
+        raise BuildError(f"SQL is niet te lezen voor {dialect}: {_describe(exc)}") from exc
     if schema_of is not None:
         for table in tree.find_all(exp.Table):
             layer = table.db
@@ -44,7 +44,53 @@ def transpile(sql: str, dialect: str, schema_of: SchemaMap | None = None) -> str
     try:
         return tree.sql(dialect=dialect, unsupported_level=sqlglot.ErrorLevel.RAISE)
     except SqlglotError as exc:
-        raise BuildError(f"SQL is niet te vertalen naar {dialect}: {exc}") from exc
+        raise BuildError(f"SQL is niet te vertalen naar {dialect}: {_describe(exc)}") from exc
+
+
+def _describe(exc: SqlglotError) -> str:
+    """SQLGlot's complaint on one line, with line and column but without the colour codes and
+    the underlined excerpt of its own message."""
+    errors = getattr(exc, "errors", None)
+    if errors:
+        first = errors[0]
+        place = ""
+        if first.get("line") is not None:
+            place = f" (regel {first['line']}, kolom {first.get('col')})"
+        if first.get("highlight"):
+            place = f" bij '{first['highlight']}'{place}"
+        return f"{first.get('description')}{place}"
+    return " ".join(str(exc).split())
+
+
+def split_shared_ctes(sql: str, prefix: str) -> tuple[list[tuple[str, str]], str]:
+    """For engines that compute a common table expression again at every reference (Spark):
+    when ``sql`` (DuckDB) reads one of its CTEs more than once, split all of them off into
+    statements of their own, to be materialised in order as temporary views.
+
+    Returns ``[(view name, query), ...]`` and the rest of ``sql`` reading the views; all DuckDB
+    SQL. All CTEs go, not just the shared ones: a view that holds a CTE of its own would plan
+    differently at every use and Spark would not recognise its cached copy. A statement without
+    shared CTEs comes back unchanged, with no views.
+    """
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except SqlglotError:
+        return [], sql  # transpile() reports it
+    with_ = tree.args.get("with_")
+    if not isinstance(with_, exp.With) or with_.args.get("recursive"):
+        return [], sql
+    ctes: list[exp.CTE] = list(with_.expressions)
+    renamed = {cte.alias.lower(): f"{prefix}_{cte.alias.lower()}" for cte in ctes}
+    references = [t for t in tree.find_all(exp.Table) if not t.db and t.name.lower() in renamed]
+    if len({t.name.lower() for t in references}) == len(references):
+        return [], sql
+    for table in references:
+        if not table.alias:  # columns may be qualified with the CTE's name
+            table.set("alias", exp.TableAlias(this=exp.to_identifier(table.name)))
+        table.set("this", exp.to_identifier(renamed[table.name.lower()]))
+    tree.set("with_", None)
+    views = [(renamed[cte.alias.lower()], cte.this.sql(dialect="duckdb")) for cte in ctes]
+    return views, tree.sql(dialect="duckdb")
 
 
 def _rewrite(tree: exp.Expr, rule: Rule) -> exp.Expr:
@@ -107,6 +153,60 @@ def _nullif_zero(node: exp.Expr) -> bool:
         and not node.expression.is_string
         and float(node.expression.this) == 0
     )
+
+
+def _double_rounding(node: exp.Expr) -> exp.Expr:
+    """DuckDB rounds a DOUBLE to ``n`` decimals as ``round(x * 10^n) / 10^n`` in floating
+    point; Spark rounds the decimal representation of ``x``, which differs when ``x`` is just
+    below a half (11.174999999999999 -> 11.18 in DuckDB, 11.17 in Spark). Rewritten to DuckDB's
+    formula where the argument is a DOUBLE in DuckDB by its form (an average, a division...);
+    decimals keep Spark's exact ROUND, which is DuckDB's."""
+    if not isinstance(node, exp.Round) or not _is_double(node.this):
+        return node
+    decimals = node.args.get("decimals")
+    places = _integer(decimals) if decimals is not None else 0
+    if not places:
+        return node  # round(x): half away from zero in both
+    scale = exp.Literal.number(f"1E{abs(places)}")
+    if places > 0:
+        scaled: exp.Expr = exp.Mul(this=exp.paren(node.this), expression=scale)
+        return exp.paren(
+            exp.Div(this=exp.Round(this=scaled), expression=scale.copy(), typed=False, safe=False)
+        )
+    shrunk = exp.Div(this=exp.paren(node.this), expression=scale, typed=False, safe=False)
+    return exp.paren(exp.Mul(this=exp.Round(this=shrunk), expression=scale.copy()))
+
+
+_DOUBLE_FUNCTIONS = (
+    exp.Avg,
+    exp.Div,
+    exp.Stddev,
+    exp.StddevPop,
+    exp.StddevSamp,
+    exp.Variance,
+    exp.VariancePop,
+    exp.Sqrt,
+    exp.Ln,
+    exp.Log,
+    exp.Exp,
+    exp.Pow,
+)
+"""Expressions that are DOUBLE in DuckDB whatever their (numeric) arguments."""
+
+
+def _is_double(node: exp.Expr) -> bool:
+    """Whether ``node`` is a DOUBLE in DuckDB, as far as its form shows without types."""
+    if isinstance(node, (exp.Paren, exp.Filter, exp.Neg, exp.Round)):
+        return _is_double(node.this)
+    if isinstance(node, _DOUBLE_FUNCTIONS):
+        return True
+    if isinstance(node, (exp.Cast, exp.TryCast)):
+        return bool(node.to.this == exp.DataType.Type.DOUBLE)
+    if isinstance(node, exp.Literal):
+        return not node.is_string and "e" in node.this.lower()
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul)):
+        return _is_double(node.this) or _is_double(node.expression)
+    return False
 
 
 def _date_part_boundaries(node: exp.Expr) -> exp.Expr:
@@ -222,7 +322,13 @@ def _integer(node: exp.Expr) -> int | None:
 
 
 _RULES: dict[str, tuple[Rule, ...]] = {
-    "spark": (_ieee_division, _date_part_boundaries, _date_sub, _timestamp_with_time_zone),
+    "spark": (
+        _double_rounding,  # before _ieee_division: it recognises DuckDB's divisions
+        _ieee_division,
+        _date_part_boundaries,
+        _date_sub,
+        _timestamp_with_time_zone,
+    ),
     "postgres": (_any_value_as_min, _group_by_positions, _round_half_away),
 }
 """Rewrites per target dialect, applied in order to the whole tree."""
