@@ -11,7 +11,8 @@ started for the run from the Debian binaries (durable: fsync on), on a database 
 scale; Spark runs in local mode with as many threads as DuckDB.
 
 Peak memory is sampled every 0.1 s as the resident memory of the build's process tree (the Spark
-JVM is a child of the build) plus, for PostgreSQL, the server's processes.
+JVM is a child of the build) plus, for PostgreSQL, the server's processes; CPU time is the
+build's (``wait4``), its children's as last sampled, and the PostgreSQL server's during the build.
 """
 
 from __future__ import annotations
@@ -73,16 +74,20 @@ def workspace_for(generated: Path, target: Path, scale: Scale, engine: dict[str,
     return target
 
 
-class PeakMemory(threading.Thread):
-    """Samples the resident memory of a process tree (plus fixed extra trees) until stopped."""
+class TreeSampler(threading.Thread):
+    """Samples a process tree (plus fixed extra trees) until stopped: the peak of their summed
+    resident memory, and the last CPU time seen of every descendant (the Spark JVM ends before
+    the build and is not waited for, so ``wait4`` does not count it)."""
 
     def __init__(self, root_pid: int, extra_pids: list[int]) -> None:
         super().__init__(daemon=True)
+        self.root_pid = root_pid
         self.pids = [root_pid, *extra_pids]
         self.peak = 0
+        self.descendant_cpu: dict[int, float] = {}
         self.done = threading.Event()
 
-    def _tree_rss(self) -> int:
+    def _sample(self) -> int:
         total = 0
         for pid in self.pids:
             try:
@@ -93,13 +98,16 @@ class PeakMemory(threading.Thread):
             for member in members:
                 try:
                     total += member.memory_info().rss
+                    if pid == self.root_pid and member.pid != pid:
+                        times = member.cpu_times()
+                        self.descendant_cpu[member.pid] = times.user + times.system
                 except psutil.Error:
                     continue
         return total
 
     def run(self) -> None:
         while not self.done.wait(0.1):
-            self.peak = max(self.peak, self._tree_rss())
+            self.peak = max(self.peak, self._sample())
 
 
 def _cpu_of(pids: list[int]) -> float:
@@ -132,13 +140,14 @@ def build_once(root: Path, log: Path, env: dict[str, str], server_pids: list[int
             stderr=subprocess.STDOUT,
             env=env,
         )
-        sampler = PeakMemory(process.pid, server_pids)
+        sampler = TreeSampler(process.pid, server_pids)
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     sampler.done.set()
     sampler.join()
     cpu = usage.ru_utime + usage.ru_stime + _cpu_of(server_pids) - server_cpu_before
+    cpu += sum(sampler.descendant_cpu.values())
     code = os.waitstatus_to_exitcode(status)
     error = None if code == 0 else f"exit {code}: {log.read_text(errors='replace')[-1500:]}"
     rows = 0 if error else _published_rows(root)
@@ -242,11 +251,23 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()  # type: ignore[attr-defined]
         shutil.rmtree(base, ignore_errors=True)
     print(table(results))
+    mismatched = _mismatched_scales(results)
+    for scale in mismatched:
+        print(f"[{scale}] the engines published different numbers of rows: see the table")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = args.work / f"engines-{stamp}.json"
     out.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")
     print(f"results: {out}")
-    return 1 if any(r.error for r in results) else 0
+    return 1 if mismatched or any(r.error for r in results) else 0
+
+
+def _mismatched_scales(results: list[EngineResult]) -> list[str]:
+    """Scales where the engines that succeeded published different row counts."""
+    counts: dict[str, set[int]] = {}
+    for r in results:
+        if r.error is None:
+            counts.setdefault(r.scale, set()).add(r.rows_published)
+    return [scale for scale, found in counts.items() if len(found) > 1]
 
 
 if __name__ == "__main__":

@@ -170,6 +170,9 @@ def _start_session(config: EngineConfig) -> SparkSession:
         )
     if config.memory_limit is not None:
         builder = builder.config("spark.driver.memory", spark_memory(config.memory_limit))
+    elif master.startswith("local"):
+        # Spark's own default (1 GiB) runs out of heap on a million persons; DuckDB takes 80%
+        builder = builder.config("spark.driver.memory", default_driver_memory())
     try:
         session = builder.getOrCreate()
     except _spark_errors() as exc:  # no Java, or the JVM did not come up
@@ -179,6 +182,13 @@ def _start_session(config: EngineConfig) -> SparkSession:
         ) from exc
     atexit.register(session.stop)  # runs before the scratch folder is removed
     return session
+
+
+def default_driver_memory() -> str:
+    """Half the machine's memory, at least 1 GiB: the JVM heap of local mode (driver and
+    executors are one process); the other half stays for Python, the serving copy and the OS."""
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    return f"{max(1024, total // 2 // 2**20)}m"
 
 
 _MEMORY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B?\s*$", re.IGNORECASE)

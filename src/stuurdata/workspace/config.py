@@ -119,7 +119,7 @@ class EngineConfig(Strict):
     threads: int | None = Field(default=None, ge=1)
     """Worker threads for the engine; default: all cores."""
     memory_limit: str | None = None
-    """Engine memory limit, e.g. '6GB' (for Spark: the driver memory)."""
+    """Engine memory limit, e.g. '6GB' (Spark: the driver memory, default half the machine's)."""
     master: str | None = None
     """Spark master URL; default local[<threads or *>]."""
 
