@@ -90,12 +90,7 @@ class TreeSampler(threading.Thread):
     def _sample(self) -> int:
         total = 0
         for pid in self.pids:
-            try:
-                process = psutil.Process(pid)
-                members = [process, *process.children(recursive=True)]
-            except psutil.Error:
-                continue
-            for member in members:
+            for member in _tree(pid):
                 try:
                     total += member.memory_info().rss
                     if pid == self.root_pid and member.pid != pid:
@@ -110,15 +105,19 @@ class TreeSampler(threading.Thread):
             self.peak = max(self.peak, self._sample())
 
 
+def _tree(pid: int) -> list[psutil.Process]:
+    """The process ``pid`` and all its descendants (nothing when it is gone)."""
+    try:
+        process = psutil.Process(pid)
+        return [process, *process.children(recursive=True)]
+    except psutil.Error:
+        return []
+
+
 def _cpu_of(pids: list[int]) -> float:
     total = 0.0
     for pid in pids:
-        try:
-            process = psutil.Process(pid)
-            members = [process, *process.children(recursive=True)]
-        except psutil.Error:
-            continue
-        for member in members:
+        for member in _tree(pid):
             try:
                 times = member.cpu_times()
                 total += times.user + times.system + times.children_user + times.children_system

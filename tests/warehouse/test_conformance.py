@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,47 +62,32 @@ def _set_engine(root: Path, engine: dict[str, object]) -> None:
 
 
 @pytest.fixture(scope="module")
-def built(
-    demo_workspace: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, Path]]:
-    """Serving copy (DuckDB file) of the demo built per engine, built when first asked for."""
+def served(
+    demo_workspace: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Callable[[str], Path]:
+    """Serving copy (DuckDB file) of the demo built on an engine; each built once, when first
+    asked for."""
     found: dict[str, Path] = {}
-    yield found
 
+    def serving_copy(kind: str) -> Path:
+        if kind not in found:
+            root = _copy_workspace(demo_workspace, tmp_path_factory.mktemp("conformance") / kind)
+            with pytest.MonkeyPatch.context() as monkeypatch:
+                if kind == "postgres":
+                    url = request.getfixturevalue("postgres").new_database("conformance")
+                    monkeypatch.setenv("STUURDATA_CONFORMANCE_DSN", url)
+                    engine = {"kind": "postgres", "dsn": {"env": "STUURDATA_CONFORMANCE_DSN"}}
+                    _set_engine(root, engine)
+                elif kind == "spark":
+                    _set_engine(root, {"kind": "spark", "threads": 2})
+                build(Workspace.load(root))
+            version = open_current(root)
+            assert version is not None
+            assert version.manifest.engine == kind
+            found[kind] = version.database
+        return found[kind]
 
-def _build_on(
-    kind: str,
-    demo_workspace: Path,
-    tmp: Path,
-    request: pytest.FixtureRequest,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Path:
-    root = _copy_workspace(demo_workspace, tmp / kind)
-    if kind == "postgres":
-        url = request.getfixturevalue("postgres").new_database("conformance")
-        monkeypatch.setenv("STUURDATA_CONFORMANCE_DSN", url)
-        _set_engine(root, {"kind": "postgres", "dsn": {"env": "STUURDATA_CONFORMANCE_DSN"}})
-    elif kind == "spark":
-        _set_engine(root, {"kind": "spark", "threads": 2})
-    build(Workspace.load(root))
-    version = open_current(root)
-    assert version is not None
-    assert version.manifest.engine == kind
-    return version.database
-
-
-def _served(
-    kind: str,
-    built: dict[str, Path],
-    demo_workspace: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    request: pytest.FixtureRequest,
-    monkeypatch: pytest.MonkeyPatch,
-) -> Path:
-    if kind not in built:
-        tmp = tmp_path_factory.mktemp("conformance")
-        built[kind] = _build_on(kind, demo_workspace, tmp, request, monkeypatch)
-    return built[kind]
+    return serving_copy
 
 
 def _columns(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, list[tuple[str, str]]]:
@@ -153,15 +138,9 @@ def _differences(con: duckdb.DuckDBPyConnection, table: str, width: int) -> list
 
 @pytest.mark.parametrize("kind", ENGINES)
 def test_engine_builds_the_demo_cell_for_cell_like_duckdb(
-    kind: str,
-    built: dict[str, Path],
-    demo_workspace: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    request: pytest.FixtureRequest,
-    monkeypatch: pytest.MonkeyPatch,
+    kind: str, served: Callable[[str], Path]
 ) -> None:
-    args = (built, demo_workspace, tmp_path_factory, request, monkeypatch)
-    reference, engine = _served("duckdb", *args), _served(kind, *args)
+    reference, engine = served("duckdb"), served(kind)
     con = duckdb.connect()
     con.execute(f"ATTACH '{reference}' AS ref (READ_ONLY)")
     con.execute(f"ATTACH '{engine}' AS eng (READ_ONLY)")
