@@ -81,3 +81,7 @@ class BuildError(StuurdataError):
 
 class SecretError(StuurdataError):
     """A secret (such as a pseudonymisation key) is missing or unreadable."""
+
+
+class AppDatabaseError(StuurdataError):
+    """The application database (users, audit log, requests) cannot be reached or migrated."""

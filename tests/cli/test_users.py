@@ -113,3 +113,19 @@ def test_a_blocked_user_can_sign_in_nor_use_a_token(workspace: Path) -> None:
         assert code == 0 and "actief" in out
         assert client.get("/beheer/verzoeken", headers=bearer).status_code == 200
     assert _run("users", "block", "niemand", *w)[0] != 0
+
+
+def test_an_unreachable_application_database_is_a_clear_error(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = workspace / "stuurdata.yaml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "app_database:\n  url: {env: STUURDATA_TEST_APP_DB}\n", "utf-8")
+    monkeypatch.setenv(
+        "STUURDATA_TEST_APP_DB", "postgresql+psycopg://niemand:geheim@127.0.0.1:1/weg"
+    )
+    for command in (["users", "list"], ["audit", "verify"]):
+        code, out = _run(*command, "--workspace", str(workspace))
+        assert code == 1, out
+        assert "de applicatiedatabase postgresql+psycopg://niemand:***@127.0.0.1:1/weg is" in out
+        assert "niet bereikbaar" in out and "Traceback" not in out and "geheim" not in out

@@ -13,8 +13,9 @@ from typing import Any, Final
 
 from sqlalchemy import Engine, MetaData, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
-from stuurdata.errors import SecretError
+from stuurdata.errors import AppDatabaseError, SecretError
 from stuurdata.workspace.config import SecretRef, WorkspaceConfig
 
 DEFAULT_PATH: Final = ".stuurdata/app/app.db"
@@ -123,7 +124,15 @@ class AppDatabase:
         with self._lock:
             if self._engine is None:
                 engine = make_engine(self.url)
-                migrate(engine)
+                try:
+                    migrate(engine)
+                except OperationalError as exc:
+                    engine.dispose()
+                    where = make_url(self.url).render_as_string(hide_password=True)
+                    raise AppDatabaseError(
+                        f"de applicatiedatabase {where} is niet bereikbaar: "
+                        f"{str(exc.orig).strip().splitlines()[0]}"
+                    ) from exc
                 self._engine = engine
             return self._engine
 
