@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -44,6 +45,8 @@ STABLE_LAYERS: tuple[str, ...] = ("areas", "marts", "cube", "published", "meta")
 _VERSION_SCHEMA = re.compile(r"^v([0-9]{8}t[0-9]+z)_([a-z_][a-z0-9_]*)$")
 _LOCK_KEY = 0x5354_5244  # "STRD": the build lock across machines sharing one database
 _COPY_CHUNK = 1 << 20
+_SWAP_ATTEMPTS = 1200
+_SWAP_PAUSE = 0.05
 
 
 def postgres_dsn(config: EngineConfig, workspace_root: Path) -> str:
@@ -256,7 +259,32 @@ class PostgresEngine(DuckDBEngine):
         super().publish(version_id)
 
     def _swap_stable_schemas(self, version_id: str) -> None:
+        """Point the stable schemas at ``version_id`` in one transaction. It first takes every
+        view's lock without waiting (NOWAIT) and retries when a reader holds one, so it never
+        waits while holding locks: a PostgreSQL reader cannot deadlock with a publish."""
+        for _ in range(_SWAP_ATTEMPTS):
+            try:
+                self._swap_once(version_id)
+                return
+            except psycopg.errors.LockNotAvailable:
+                time.sleep(_SWAP_PAUSE)
+        raise BuildError(
+            "publiceren in PostgreSQL lukt niet: lezers houden de vaste schema's bezet"
+        )
+
+    def _swap_once(self, version_id: str) -> None:
         with self.connect() as con, con.transaction():
+            views = con.execute(
+                "SELECT format('%%I.%%I', n.nspname, c.relname) FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE c.relkind = 'v' AND n.nspname = ANY(%s)",
+                [list(STABLE_LAYERS)],
+            ).fetchall()
+            if views:
+                names = pgsql.SQL(", ").join(pgsql.SQL(v) for (v,) in views)  # quoted by format()
+                con.execute(
+                    pgsql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE NOWAIT").format(names)
+                )
             for layer in STABLE_LAYERS:
                 source = version_schema(version_id, layer)
                 tables = con.execute(
