@@ -18,10 +18,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
 
 from stuurdata.warehouse import build, open_current
 from stuurdata.workspace import Workspace
+from tests.warehouse.conftest import set_engine
 
 pytestmark = [pytest.mark.slow]
 
@@ -54,13 +54,6 @@ def _copy_workspace(source: Path, target: Path) -> Path:
     return target
 
 
-def _set_engine(root: Path, engine: dict[str, object]) -> None:
-    path = root / "stuurdata.yaml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    config["engine"] = {**config.get("engine", {}), **engine}
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def served(
     demo_workspace: Path, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
@@ -76,10 +69,9 @@ def served(
                 if kind == "postgres":
                     url = request.getfixturevalue("postgres").new_database("conformance")
                     monkeypatch.setenv("STUURDATA_CONFORMANCE_DSN", url)
-                    engine = {"kind": "postgres", "dsn": {"env": "STUURDATA_CONFORMANCE_DSN"}}
-                    _set_engine(root, engine)
+                    set_engine(root, kind="postgres", dsn={"env": "STUURDATA_CONFORMANCE_DSN"})
                 elif kind == "spark":
-                    _set_engine(root, {"kind": "spark", "threads": 2})
+                    set_engine(root, kind="spark", threads=2)
                 build(Workspace.load(root))
             version = open_current(root)
             assert version is not None

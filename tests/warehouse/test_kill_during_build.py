@@ -18,14 +18,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import yaml
 
 from stuurdata.warehouse import PublishedVersion, build, open_current
 from stuurdata.warehouse.build import PHASES
 from stuurdata.warehouse.postgres_engine import STABLE_LAYERS
 from stuurdata.workspace import Workspace
 
-from .conftest import make_workspace
+from .conftest import make_workspace, set_engine
 
 DSN_VARIABLE = "STUURDATA_TEST_KILL_DSN"
 
@@ -151,14 +150,6 @@ class Reader(threading.Thread):
         return version.version_id
 
 
-def _use_postgres(root: Path, dsn: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    config_path = root / "stuurdata.yaml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    config["engine"] = {**config["engine"], "kind": "postgres", "dsn": {"env": DSN_VARIABLE}}
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    monkeypatch.setenv(DSN_VARIABLE, dsn)  # the build subprocesses inherit it
-
-
 def _kill_during(root: Path, phase: str, seconds: float) -> str:
     """Start a build, SIGKILL it ``seconds`` after it entered ``phase``; return the last phase
     it reported (``startup`` when it was still importing)."""
@@ -188,7 +179,8 @@ def test_killed_builds_never_leave_a_mixed_version(
     if kind == "postgres":
         url = request.getfixturevalue("postgres").new_database("kill_during_build")
         dsn = url.replace("postgresql+psycopg://", "postgresql://")
-        _use_postgres(root, dsn, monkeypatch)
+        set_engine(root, kind="postgres", dsn={"env": DSN_VARIABLE})
+        monkeypatch.setenv(DSN_VARIABLE, dsn)  # the build subprocesses inherit it
 
     # Calibrate: a full build in a subprocess, recording how long each phase takes.
     t0 = time.monotonic()
