@@ -14,10 +14,12 @@ import pyarrow as pa
 import pytest
 
 from stuurdata.errors import BuildError, SecretError
+from stuurdata.warehouse import build, open_current
 from stuurdata.warehouse.engine import SqlError, create_engine
 from stuurdata.warehouse.postgres_engine import PostgresEngine, PostgresVersionWriter
+from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig, SecretRef
-from tests.warehouse.conftest import DSN_VARIABLE, postgres_engine
+from tests.warehouse.conftest import DSN_VARIABLE, make_workspace, postgres_engine, set_engine
 
 pytestmark = pytest.mark.postgres
 
@@ -174,3 +176,46 @@ def test_a_missing_connection_is_a_clear_error(
     engine = create_engine(EngineConfig(kind="postgres", dsn=SecretRef(env=DSN_VARIABLE)), tmp_path)
     with pytest.raises(BuildError, match="niet bereikbaar"), engine.build_lock():
         pass
+
+
+def test_clean_sources_stream_to_postgresql_without_being_held_in_memory(
+    engine: PostgresEngine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_workspace(tmp_path / "ws", persons=2_000)
+    set_engine(root, kind="postgres", dsn={"env": DSN_VARIABLE})
+    loaded_as_arrow: list[str] = []
+    load_arrow = PostgresVersionWriter.load_arrow
+
+    def spy(writer: PostgresVersionWriter, schema: str, table: str, data: pa.Table) -> int:
+        loaded_as_arrow.append(f"{schema}.{table}")
+        return load_arrow(writer, schema, table, data)
+
+    monkeypatch.setattr(PostgresVersionWriter, "load_arrow", spy)
+
+    manifest = build(Workspace.load(root))
+
+    runs = {run.name: run for run in manifest.sources}
+    assert runs["personen"].rows_rejected == 0 and runs["woningen"].rows_rejected > 0
+    # personen is clean: checked straight into the serving copy, then streamed by COPY;
+    # woningen lost rows, so it comes back as Arrow and is loaded from that
+    assert "raw.personen" not in loaded_as_arrow
+    assert "raw.woningen" in loaded_as_arrow
+    schema = f"v{manifest.version_id.lower()}_raw"
+    with engine.connect() as con:
+        for name, run in runs.items():
+            count = con.execute(
+                psycopg.sql.SQL("SELECT count(*) FROM {}.{}").format(
+                    psycopg.sql.Identifier(schema), psycopg.sql.Identifier(name)
+                )
+            ).fetchone()
+            assert count == (run.rows_loaded,)
+    version = open_current(root)
+    assert version is not None and version.version_id == manifest.version_id
+    served = version.connect()
+    try:
+        for name, run in runs.items():
+            assert served.execute(f"SELECT count(*) FROM raw.{name}").fetchall() == [
+                (run.rows_loaded,)
+            ]
+    finally:
+        served.close()

@@ -161,7 +161,9 @@ def _build_locked(
 
 
 def _load_raw(writer: VersionWriter, source: IngestedSource) -> None:
-    if source.table is not None:
+    if source.table is None:  # written to writer.raw_target(source.name) while checked
+        writer.raw_written(source.name)
+    else:
         writer.load_arrow("raw", source.name, source.table)
 
 

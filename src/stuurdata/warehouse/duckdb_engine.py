@@ -287,8 +287,8 @@ class DuckDBVersionWriter(VersionWriter):
         return self.row_count(name)
 
     def row_count(self, name: str) -> int:
-        row = self._con().execute(f"SELECT count(*) FROM {quote_table(name)}").fetchone()
-        return int(row[0]) if row else 0
+        rows = self._con().execute(f"SELECT count(*) FROM {quote_table(name)}").fetchall()
+        return int(rows[0][0]) if rows else 0
 
     def columns(self, name: str) -> list[str]:
         schema, table = name.split(".")

@@ -63,6 +63,10 @@ class VersionWriter(ABC):
         validates; None (the default) when sources are loaded with :meth:`load_arrow`."""
         return None
 
+    def raw_written(self, table_name: str) -> None:  # noqa: B027 (optional hook)
+        """Source ``raw.<table_name>`` was written to :meth:`raw_target` and accepted: make it
+        part of the version (the default: it already is)."""
+
     @abstractmethod
     def create_table_as(self, name: str, sql: str) -> int:
         """Materialise ``name`` (``schema.table``) as the result of ``sql``; return its rows.

@@ -58,9 +58,10 @@ def ingest_sources(
     """Ingest the named sources; raise one :class:`SourceError` with the problems of all.
 
     ``target_for(name)`` may give a table of the unpublished version for the source to be
-    written to while it is checked. ``on_ingested`` is called in the calling thread for each
-    accepted source not written that way as soon as it is ready (until a source is rejected);
-    the returned sources then no longer hold their table.
+    written to while it is checked (the source then comes back without its table).
+    ``on_ingested`` is called in the calling thread for each accepted source as soon as it is
+    ready (until a source is rejected), while the next ones are checked; the returned sources
+    then no longer hold their table.
     """
     from stuurdata.areas import AreaLevel
     from stuurdata.sources.ingest import ingest_source
@@ -100,7 +101,7 @@ def ingest_sources(
                 source = ws.sources[name]
                 problems[name] = list(exc.problems) or [Problem(source.path, "bron", str(exc))]
             else:
-                if on_ingested is not None and result.table is not None and not problems:
+                if on_ingested is not None and not problems:
                     on_ingested(result)
                     result = dataclasses.replace(result, table=None)
                 ingested[name] = result

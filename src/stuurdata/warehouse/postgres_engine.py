@@ -21,9 +21,9 @@ import contextlib
 import io
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import psycopg
 import pyarrow as pa
@@ -40,11 +40,15 @@ from stuurdata.warehouse.engine import SqlError, VersionWriter
 from stuurdata.warehouse.transpile import transpile
 from stuurdata.workspace.config import EngineConfig
 
+if TYPE_CHECKING:
+    from stuurdata.sources.validate import WriteTarget
+
 STABLE_LAYERS: tuple[str, ...] = ("areas", "marts", "cube", "published", "meta")
 """Layers kept reachable under their plain name in PostgreSQL for the published version."""
 _VERSION_SCHEMA = re.compile(r"^v([0-9]{8}t[0-9]+z)_([a-z_][a-z0-9_]*)$")
 _LOCK_KEY = 0x5354_5244  # "STRD": the build lock across machines sharing one database
 _COPY_CHUNK = 1 << 20
+_COPY_ROWS = 100_000
 _SWAP_ATTEMPTS = 1200
 _SWAP_PAUSE = 0.05
 
@@ -314,13 +318,29 @@ class PostgresEngine(DuckDBEngine):
 
 
 class PostgresVersionWriter(VersionWriter):
-    """Writes version ``<id>`` as schemas ``v<id>_<layer>``; :meth:`finish` adds the serving copy."""
+    """Writes version ``<id>`` as schemas ``v<id>_<layer>``; :meth:`finish` completes the serving
+    copy.
+
+    Sources go to PostgreSQL the way they go to DuckDB, without the checked table held in memory:
+    the checking query writes a clean source straight into the version's (still hidden) DuckDB
+    serving copy (:meth:`raw_target`), and :meth:`raw_written` then streams it from there to
+    PostgreSQL in batches while the next source is being checked. The serving copy keeps those
+    tables, so :meth:`finish` does not read them back from PostgreSQL.
+    """
 
     def __init__(self, engine: PostgresEngine, version_id: str) -> None:
         self.engine = engine
         self.version_id = version_id
         self.con: psycopg.Connection[Any] | None = engine.connect()
         self.manifest_json: str | None = None
+        self.serving: DuckDBVersionWriter | None = None
+        self.in_serving: set[str] = set()
+        """Tables (``schema.table``, lower case) already in the serving copy."""
+
+    def _serving(self) -> DuckDBVersionWriter:
+        if self.serving is None:
+            self.serving = DuckDBVersionWriter(self.engine, self.version_id)
+        return self.serving
 
     def _con(self) -> psycopg.Connection[Any]:
         if self.con is None:
@@ -345,6 +365,8 @@ class PostgresVersionWriter(VersionWriter):
             raise SqlError(target, message) from exc
 
     def create_schemas(self, names: list[str]) -> None:
+        if "raw" in names:  # sources are checked into the serving copy first (raw_target)
+            self._serving().create_schemas(["raw"])
         for name in names:
             quote_table(f"{name}.x")
             self._run(
@@ -356,28 +378,52 @@ class PostgresVersionWriter(VersionWriter):
 
     def load_arrow(self, schema: str, table_name: str, data: pa.Table) -> int:
         name = f"{schema}.{table_name}"
-        columns = pgsql.SQL(", ").join(
-            pgsql.SQL("{} {}").format(pgsql.Identifier(f.name), pgsql.SQL(_pg_type(f)))
-            for f in data.schema
-        )
-        target = self._ident(name)
-        self._run(name, pgsql.SQL("CREATE TABLE {} ({})").format(target, columns))
+        self._create_table(name, data.schema)
         if data.num_rows:
-            self._copy_in(name, target, data)
+            self._copy_in(name, data.to_batches(max_chunksize=_COPY_ROWS))
         return int(data.num_rows)
 
-    def _copy_in(self, name: str, target: pgsql.Composed, data: pa.Table) -> None:
+    def _create_table(self, name: str, schema: pa.Schema) -> None:
+        columns = pgsql.SQL(", ").join(
+            pgsql.SQL("{} {}").format(pgsql.Identifier(f.name), pgsql.SQL(_pg_type(f)))
+            for f in schema
+        )
+        self._run(name, pgsql.SQL("CREATE TABLE {} ({})").format(self._ident(name), columns))
+
+    def _copy_in(self, name: str, batches: Iterable[pa.RecordBatch]) -> None:
+        """Append ``batches`` to table ``name`` with ``COPY ... FROM STDIN`` (CSV), one batch
+        in memory at a time."""
         options = pacsv.WriteOptions(include_header=False, quoting_style="needed")
         try:
             with self._con().cursor() as cur:
-                copy_sql = pgsql.SQL("COPY {} FROM STDIN (FORMAT csv)").format(target)
+                copy_sql = pgsql.SQL("COPY {} FROM STDIN (FORMAT csv)").format(self._ident(name))
                 with cur.copy(copy_sql) as copy:
-                    for batch in _csv_ready(data).to_batches(max_chunksize=100_000):
+                    for batch in batches:
                         buffer = io.BytesIO()
-                        pacsv.write_csv(pa.Table.from_batches([batch]), buffer, options)
+                        pacsv.write_csv(_csv_ready(pa.Table.from_batches([batch])), buffer, options)
                         copy.write(buffer.getvalue())
         except psycopg.Error as exc:
             raise SqlError(name, exc.diag.message_primary or str(exc)) from exc
+
+    def raw_target(self, table_name: str) -> WriteTarget:
+        from stuurdata.sources.validate import WriteTarget
+
+        # called from the ingest threads: the serving copy and its schema "raw" already exist
+        return WriteTarget(self._serving()._con().cursor(), quote_table(f"raw.{table_name}"))
+
+    def raw_written(self, table_name: str) -> None:
+        """Stream source ``raw.<table_name>``, written by the checking query into the serving
+        copy, to PostgreSQL."""
+        name = f"raw.{table_name}"
+        cursor = self._serving()._con().cursor()
+        try:
+            query = f"SELECT * FROM {quote_table(name)}"
+            reader: pa.RecordBatchReader = cursor.sql(query).to_arrow_reader(_COPY_ROWS)
+            self._create_table(name, reader.schema)
+            self._copy_in(name, reader)
+        finally:
+            cursor.close()
+        self.in_serving.add(name.lower())
 
     def create_table_as(self, name: str, sql: str) -> int:
         query = transpile(sql, "postgres", self._schema_of)
@@ -494,11 +540,11 @@ class PostgresVersionWriter(VersionWriter):
         """Copy the version into its DuckDB serving copy, then make both complete."""
         if self.manifest_json is None:
             raise BuildError(f"versie {self.version_id} heeft geen manifest")
-        serving = DuckDBVersionWriter(self.engine, self.version_id)
+        serving = self._serving()
         try:
             con = serving._con()
             for name in sorted(self.tables()):
-                if name == "meta.manifest":
+                if name == "meta.manifest" or name in self.in_serving:
                     continue
                 schema = self._schema(name)
                 serving.create_schemas([name.split(".")[0]])
@@ -525,6 +571,8 @@ class PostgresVersionWriter(VersionWriter):
 
     def abort(self) -> None:
         self._close()
+        if self.serving is not None:
+            self.serving.abort()
         with contextlib.suppress(BuildError, psycopg.Error):
             self.engine.drop_version_schemas([self.version_id])
         for path in self.engine.tmp_dir.glob(f"{self.version_id}*"):

@@ -63,6 +63,8 @@ from stuurdata.workspace.config import EngineConfig
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
+    from stuurdata.sources.validate import WriteTarget
+
 LAKE_SUFFIX = ".parquet"
 """``versions/<id>.parquet/``: the Parquet tables of a version (its lake copy)."""
 BUILD_SUFFIX = ".spark"
@@ -289,6 +291,9 @@ class SparkVersionWriter(VersionWriter):
         self._tables: dict[str, tuple[str, str]] = {}
         """Lowercased ``schema.table`` -> (schema, table) as created, in creation order."""
         self.types = DuckDBTypes()
+        self.ingest_path = engine.tmp_dir / f"{version_id}.ingest{DATABASE_SUFFIX}"
+        self._ingest: duckdb.DuckDBPyConnection | None = None
+        """Scratch database the sources are checked into (:meth:`raw_target`)."""
         self._closed = False
 
     # -- names -------------------------------------------------------------------------------
@@ -324,6 +329,11 @@ class SparkVersionWriter(VersionWriter):
             self._sql(name, f"CREATE DATABASE `{self.database(name)}` LOCATION {location}")
             self.types.create_schema(name)
             self._schemas[name.lower()] = name
+        if "raw" in self._schemas and self._ingest is None:  # before the ingest threads start
+            self._ingest = duckdb.connect(
+                str(self.ingest_path), config=self.engine.duckdb_config(self.spill)
+            )
+            self._ingest.execute("CREATE SCHEMA raw")
 
     def load_arrow(self, schema: str, table_name: str, data: pa.Table) -> int:
         self._check_open()
@@ -338,6 +348,46 @@ class SparkVersionWriter(VersionWriter):
         self.types.add_arrow(name, data.schema)
         self._tables[name.lower()] = (schema, table)
         return int(data.num_rows)
+
+    def raw_target(self, table_name: str) -> WriteTarget | None:
+        """A table of the scratch DuckDB database: the checking query writes a clean source there,
+        so it is never held in memory nor sent through the JVM (see :meth:`raw_written`)."""
+        from stuurdata.sources.validate import WriteTarget
+
+        if self._ingest is None:
+            return None
+        return WriteTarget(self._ingest.cursor(), quote_table(f"raw.{table_name}"))
+
+    def raw_written(self, table_name: str) -> None:
+        """Move a source from the scratch database to the version: DuckDB writes its Parquet
+        file into the table's folder, Spark gets a table over it."""
+        self._check_open()
+        assert self._ingest is not None, "raw_target gave the table"
+        name = f"raw.{table_name}"
+        schema, table, ident = self._table(name)
+        location = self._location(schema, table)
+        cursor = self._ingest.cursor()
+        try:
+            arrow_schema = cursor.sql(f"SELECT * FROM {quote_table(name)} LIMIT 0").to_arrow_table()
+            if not spark_arrow(arrow_schema).schema.equals(arrow_schema.schema):
+                # a type Spark cannot read (never from a checked source): through Arrow
+                data = cursor.sql(f"SELECT * FROM {quote_table(name)}").to_arrow_table()
+                cursor.execute(f"DROP TABLE {quote_table(name)}")
+                self.load_arrow(schema, table, data)
+                return
+            location.mkdir(parents=True)
+            target = _duckdb_string(str(location / "part-00000.parquet"))
+            cursor.execute(f"COPY {quote_table(name)} TO {target} (FORMAT parquet)")
+            cursor.execute(f"DROP TABLE {quote_table(name)}")
+        except duckdb.Error as exc:
+            raise SqlError(name, duckdb_message(exc)) from exc
+        finally:
+            cursor.close()
+        self._sql(
+            name, f"CREATE TABLE {ident} USING parquet LOCATION {_spark_string(str(location))}"
+        )
+        self.types.add_arrow(name, arrow_schema.schema)
+        self._tables[name.lower()] = (schema, table)
 
     def create_table_as(self, name: str, sql: str) -> int:
         self._check_open()
@@ -428,6 +478,8 @@ class SparkVersionWriter(VersionWriter):
         self._check_open()
         if not self.manifest_tmp.exists():
             raise BuildError(f"versie {self.version_id} heeft geen manifest")
+        self._close_ingest()
+        self.ingest_path.unlink(missing_ok=True)
         self._write_serving_copy()
         for path in sorted(self.root.rglob("*"), reverse=True):  # files before their folder
             _fsync_path(path)
@@ -474,8 +526,15 @@ class SparkVersionWriter(VersionWriter):
             raise BuildError(f"DuckDB liet een WAL-bestand achter voor versie {self.version_id}")
         _fsync_path(self.serving_path)
 
+    def _close_ingest(self) -> None:
+        if self._ingest is not None:
+            with contextlib.suppress(duckdb.Error):
+                self._ingest.close()
+            self._ingest = None
+
     def abort(self) -> None:
         self._closed = True
+        self._close_ingest()
         self._drop_databases()
         for path in self.engine.tmp_dir.glob(f"{self.version_id}*"):
             if path.is_dir():
