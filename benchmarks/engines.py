@@ -29,6 +29,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 import yaml
@@ -180,14 +181,21 @@ def _published_rows(root: Path) -> int:
     return sum(int(c[0]) for c in counts if c)
 
 
-def start_postgres(base: Path) -> tuple[str, list[int], object]:
-    """A durable PostgreSQL server (fsync on) in ``base``; its DSN, postmaster pid and handle."""
+def start_postgres(base: Path) -> tuple[Any, list[int]]:
+    """A durable PostgreSQL server (fsync on) in ``base``; its handle and postmaster pid."""
     from tests.postgres_server import start_postgres as start
 
     server = start(base, durable=True)
-    url = server.new_database("benchmark").replace("postgresql+psycopg://", "postgresql://")
     pid = int((base / "data" / "postmaster.pid").read_text().split()[0])
-    return url, [pid], server
+    return server, [pid]
+
+
+def new_database(server: Any, scale: Scale, previous: Scale | None) -> str:
+    """A fresh database for ``scale``, the ``previous`` scale's dropped first (disk); its DSN."""
+    if previous is not None:
+        server.drop_database(f"benchmark_{previous.name}")
+    url: str = server.new_database(f"benchmark_{scale.name}")
+    return url.replace("postgresql+psycopg://", "postgresql://")
 
 
 def table(results: list[EngineResult]) -> str:
@@ -219,16 +227,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engines = [e for e in args.engines.split(",") if e]
     env = dict(os.environ)
-    server = None
+    server: Any = None
     server_pids: list[int] = []
+    previous: Scale | None = None
     base = Path(tempfile.mkdtemp(prefix="stuurdata-bench-pg-"))
     results: list[EngineResult] = []
     try:
         if "postgres" in engines:
-            env[DSN_VARIABLE], server_pids, server = start_postgres(base)
+            server, server_pids = start_postgres(base)
         for name in args.scales.split(","):
             scale = parse_scale(name)
             generated = generated_data(scale, args.seed, args.work)
+            if server is not None:
+                env[DSN_VARIABLE] = new_database(server, scale, previous)
+                previous = scale
             for engine in engines:
                 settings: dict[str, object] = {"kind": engine, "threads": args.threads}
                 if engine == "postgres":
@@ -247,12 +259,12 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(result)
     finally:
         if server is not None:
-            server.stop()  # type: ignore[attr-defined]
+            server.stop()
         shutil.rmtree(base, ignore_errors=True)
     print(table(results))
     mismatched = _mismatched_scales(results)
-    for scale in mismatched:
-        print(f"[{scale}] the engines published different numbers of rows: see the table")
+    for scale_name in mismatched:
+        print(f"[{scale_name}] the engines published different numbers of rows: see the table")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     out = args.work / f"engines-{stamp}.json"
     out.write_text(json.dumps([asdict(r) for r in results], indent=2), encoding="utf-8")

@@ -64,6 +64,12 @@ class PostgresServer:
         engine.dispose()
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{name}"
 
+    def drop_database(self, name: str) -> None:
+        engine = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as con:
+            con.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        engine.dispose()
+
     def stop(self) -> None:
         _run(self, "pg_ctl", "-D", str(self.base / "data"), "-m", "immediate", "stop")
 
