@@ -162,13 +162,24 @@ class DuckDBEngine(EngineAdapter):
     def begin_version(self, version_id: str) -> VersionWriter:
         self.versions_dir.mkdir(parents=True, exist_ok=True)
         self.tmp_dir.mkdir(parents=True, exist_ok=True)
+        return self._new_writer(version_id)
+
+    def _new_writer(self, version_id: str) -> VersionWriter:
+        """The writer of a new version (the folders exist)."""
         return DuckDBVersionWriter(self, version_id)
 
     def publish(self, version_id: str) -> None:
+        self._check_complete(version_id)
+        self._point_current(version_id)
+
+    def _check_complete(self, version_id: str) -> None:
         if version_id not in {v.version_id for v in self.versions()}:
             raise BuildError(
                 f"versie {version_id} is niet compleet en kan niet gepubliceerd worden"
             )
+
+    def _point_current(self, version_id: str) -> None:
+        """Make ``CURRENT.json`` point at ``version_id``, atomically and durably."""
         pointer = {
             "version_id": version_id,
             "database": f"versions/{version_id}{DATABASE_SUFFIX}",

@@ -193,9 +193,7 @@ class PostgresEngine(DuckDBEngine):
                 )
             yield  # the session lock goes with the connection, also when the process dies
 
-    def begin_version(self, version_id: str) -> PostgresVersionWriter:
-        self.versions_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir.mkdir(parents=True, exist_ok=True)
+    def _new_writer(self, version_id: str) -> PostgresVersionWriter:
         return PostgresVersionWriter(self, version_id)
 
     def version_schemas(self) -> dict[str, list[str]]:
@@ -255,12 +253,9 @@ class PostgresEngine(DuckDBEngine):
         """Swap PostgreSQL's stable schemas, then ``CURRENT.json``; each swap is atomic. A kill
         between the two leaves both on complete versions; the next build's cleanup puts
         PostgreSQL back on the served one."""
-        if version_id not in {v.version_id for v in self.versions()}:
-            raise BuildError(
-                f"versie {version_id} is niet compleet en kan niet gepubliceerd worden"
-            )
+        self._check_complete(version_id)
         self._swap_stable_schemas(version_id)
-        super().publish(version_id)
+        self._point_current(version_id)
 
     def _swap_stable_schemas(self, version_id: str) -> None:
         """Point the stable schemas at ``version_id`` in one transaction. It first takes every

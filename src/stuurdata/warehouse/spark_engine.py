@@ -242,9 +242,7 @@ class SparkEngine(DuckDBEngine):
         """The Parquet folder of a complete version."""
         return self.versions_dir / f"{version_id}{LAKE_SUFFIX}"
 
-    def begin_version(self, version_id: str) -> SparkVersionWriter:
-        self.versions_dir.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir.mkdir(parents=True, exist_ok=True)
+    def _new_writer(self, version_id: str) -> SparkVersionWriter:
         return SparkVersionWriter(self, version_id)
 
     def cleanup_incomplete(self) -> list[str]:
@@ -368,13 +366,9 @@ class SparkVersionWriter(VersionWriter):
         location = self._location(schema, table)
         cursor = self._ingest.cursor()
         try:
-            arrow_schema = cursor.sql(f"SELECT * FROM {quote_table(name)} LIMIT 0").to_arrow_table()
-            if not spark_arrow(arrow_schema).schema.equals(arrow_schema.schema):
-                # a type Spark cannot read (never from a checked source): through Arrow
-                data = cursor.sql(f"SELECT * FROM {quote_table(name)}").to_arrow_table()
-                cursor.execute(f"DROP TABLE {quote_table(name)}")
-                self.load_arrow(schema, table, data)
-                return
+            # a checked source has only the types of its declared columns, all of which Spark
+            # reads from Parquet (no unsigned integers, half floats or null-typed columns)
+            columns = cursor.sql(f"SELECT * FROM {quote_table(name)} LIMIT 0").to_arrow_table()
             location.mkdir(parents=True)
             target = _duckdb_string(str(location / "part-00000.parquet"))
             cursor.execute(f"COPY {quote_table(name)} TO {target} (FORMAT parquet)")
@@ -386,7 +380,7 @@ class SparkVersionWriter(VersionWriter):
         self._sql(
             name, f"CREATE TABLE {ident} USING parquet LOCATION {_spark_string(str(location))}"
         )
-        self.types.add_arrow(name, arrow_schema.schema)
+        self.types.add_arrow(name, columns.schema)
         self._tables[name.lower()] = (schema, table)
 
     def create_table_as(self, name: str, sql: str) -> int:
