@@ -7,8 +7,10 @@ Per scale the synthetic region is generated once (``benchmarks/.work/<scale>/gen
 at 1m and 18m (generated without the BAG XML extract), the BAG sources and what depends on them
 dropped (:mod:`benchmarks.without_bag`): models, indicators, disclosure control and publication
 all run. Each build is ``stuurdata build`` in a fresh process. PostgreSQL is a real server
-started for the run from the Debian binaries (durable: fsync on), on a database of its own per
-scale; Spark runs in local mode with as many threads as DuckDB.
+started for the run from the Debian binaries (durable: fsync on), an empty database per build;
+Spark runs in local mode with as many threads as DuckDB. Once a build is measured and its
+published rows counted, its warehouse folder (and PostgreSQL database) is removed, so each build
+has the disk to itself.
 
 Peak memory is sampled every 0.1 s as the resident memory of the build's process tree (the Spark
 JVM is a child of the build) plus, for PostgreSQL, the server's processes; CPU time is the
@@ -32,7 +34,6 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-import yaml
 
 from benchmarks.scales import WORK, Scale, generated_data, parse_scale
 
@@ -53,6 +54,8 @@ class EngineResult:
 
 def workspace_for(generated: Path, target: Path, scale: Scale, engine: dict[str, object]) -> Path:
     """A copy of the generated definitions (data linked) set to build on ``engine``."""
+    from tests.workspace_config import set_engine
+
     from benchmarks.without_bag import drop_bag
 
     shutil.rmtree(target, ignore_errors=True)
@@ -68,10 +71,7 @@ def workspace_for(generated: Path, target: Path, scale: Scale, engine: dict[str,
     (target / "data").symlink_to(generated / "data")
     if not scale.bag:
         drop_bag(target)
-    path = target / "stuurdata.yaml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    config["engine"] = {**config.get("engine", {}), **engine}
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    set_engine(target, **engine)
     return target
 
 
@@ -190,11 +190,9 @@ def start_postgres(base: Path) -> tuple[Any, list[int]]:
     return server, [pid]
 
 
-def new_database(server: Any, scale: Scale, previous: Scale | None) -> str:
-    """A fresh database for ``scale``, the ``previous`` scale's dropped first (disk); its DSN."""
-    if previous is not None:
-        server.drop_database(f"benchmark_{previous.name}")
-    url: str = server.new_database(f"benchmark_{scale.name}")
+def fresh_database(server: Any) -> str:
+    """An empty database ``benchmark`` (dropped and created again); its DSN."""
+    url: str = server.new_database("benchmark")
     return url.replace("postgresql+psycopg://", "postgresql://")
 
 
@@ -229,7 +227,6 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     server: Any = None
     server_pids: list[int] = []
-    previous: Scale | None = None
     base = Path(tempfile.mkdtemp(prefix="stuurdata-bench-pg-"))
     results: list[EngineResult] = []
     try:
@@ -238,13 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.scales.split(","):
             scale = parse_scale(name)
             generated = generated_data(scale, args.seed, args.work)
-            if server is not None:
-                env[DSN_VARIABLE] = new_database(server, scale, previous)
-                previous = scale
             for engine in engines:
                 settings: dict[str, object] = {"kind": engine, "threads": args.threads}
                 if engine == "postgres":
                     settings["dsn"] = {"env": DSN_VARIABLE}
+                    env[DSN_VARIABLE] = fresh_database(server)
                 root = workspace_for(
                     generated, args.work / "engines" / scale.name / engine, scale, settings
                 )
@@ -257,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(f"[{scale.name}] {engine}: {result}", flush=True)
                 results.append(result)
+                # measured and counted: the disk goes to the next build (18m on PostgreSQL
+                # alone takes ~45 GB)
+                shutil.rmtree(root / ".stuurdata" / "warehouse", ignore_errors=True)
+                if engine == "postgres":
+                    server.drop_database("benchmark")
     finally:
         if server is not None:
             server.stop()

@@ -205,14 +205,6 @@ def ws(workspace_root: Path) -> Workspace:
 DSN_VARIABLE = "STUURDATA_TEST_WAREHOUSE_DSN"
 
 
-def set_engine(root: Path, **engine: object) -> None:
-    """Set (merge) keys of the ``engine:`` section of the workspace's ``stuurdata.yaml``."""
-    path = root / "stuurdata.yaml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    config["engine"] = {**config.get("engine", {}), **engine}
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-
-
 def postgres_engine(
     request: pytest.FixtureRequest, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> EngineAdapter:

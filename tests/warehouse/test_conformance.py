@@ -21,7 +21,7 @@ import pytest
 
 from stuurdata.warehouse import build, open_current
 from stuurdata.workspace import Workspace
-from tests.warehouse.conftest import set_engine
+from tests.workspace_config import set_engine
 
 pytestmark = [pytest.mark.slow]
 

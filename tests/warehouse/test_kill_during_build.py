@@ -23,8 +23,9 @@ from stuurdata.warehouse import PublishedVersion, build, open_current
 from stuurdata.warehouse.build import PHASES
 from stuurdata.warehouse.postgres_engine import STABLE_LAYERS
 from stuurdata.workspace import Workspace
+from tests.workspace_config import set_engine
 
-from .conftest import make_workspace, set_engine
+from .conftest import make_workspace
 
 DSN_VARIABLE = "STUURDATA_TEST_KILL_DSN"
 

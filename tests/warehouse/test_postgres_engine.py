@@ -19,7 +19,8 @@ from stuurdata.warehouse.engine import SqlError, create_engine
 from stuurdata.warehouse.postgres_engine import PostgresEngine, PostgresVersionWriter
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig, SecretRef
-from tests.warehouse.conftest import DSN_VARIABLE, make_workspace, postgres_engine, set_engine
+from tests.warehouse.conftest import DSN_VARIABLE, make_workspace, postgres_engine
+from tests.workspace_config import set_engine
 
 pytestmark = pytest.mark.postgres
 

@@ -27,7 +27,8 @@ from stuurdata.warehouse.spark_engine import (
 )
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig
-from tests.warehouse.conftest import make_workspace, set_engine
+from tests.warehouse.conftest import make_workspace
+from tests.workspace_config import set_engine
 
 pytestmark = pytest.mark.spark
 
