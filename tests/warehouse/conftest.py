@@ -11,10 +11,11 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 import yaml
 
-from stuurdata.warehouse.engine import EngineAdapter, create_engine
+from stuurdata.warehouse.engine import EngineAdapter, VersionWriter, create_engine
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig, SecretRef
 
@@ -214,3 +215,19 @@ def postgres_engine(
     monkeypatch.setenv(DSN_VARIABLE, server.new_database(database))
     config = EngineConfig(kind="postgres", dsn=SecretRef(env=DSN_VARIABLE))
     return create_engine(config, root)
+
+
+def record_arrow_loads(
+    monkeypatch: pytest.MonkeyPatch, writer_class: type[VersionWriter]
+) -> list[str]:
+    """The ``schema.table`` names ``writer_class.load_arrow`` is called with from now on (the
+    calls still load)."""
+    loaded: list[str] = []
+    load_arrow = writer_class.load_arrow
+
+    def recording(writer: VersionWriter, schema: str, table: str, data: pa.Table) -> int:
+        loaded.append(f"{schema}.{table}")
+        return load_arrow(writer, schema, table, data)
+
+    monkeypatch.setattr(writer_class, "load_arrow", recording)
+    return loaded

@@ -19,7 +19,12 @@ from stuurdata.warehouse.engine import SqlError, create_engine
 from stuurdata.warehouse.postgres_engine import PostgresEngine, PostgresVersionWriter
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig, SecretRef
-from tests.warehouse.conftest import DSN_VARIABLE, make_workspace, postgres_engine
+from tests.warehouse.conftest import (
+    DSN_VARIABLE,
+    make_workspace,
+    postgres_engine,
+    record_arrow_loads,
+)
 from tests.workspace_config import set_engine
 
 pytestmark = pytest.mark.postgres
@@ -184,14 +189,7 @@ def test_clean_sources_stream_to_postgresql_without_being_held_in_memory(
 ) -> None:
     root = make_workspace(tmp_path / "ws", persons=2_000)
     set_engine(root, kind="postgres", dsn={"env": DSN_VARIABLE})
-    loaded_as_arrow: list[str] = []
-    load_arrow = PostgresVersionWriter.load_arrow
-
-    def spy(writer: PostgresVersionWriter, schema: str, table: str, data: pa.Table) -> int:
-        loaded_as_arrow.append(f"{schema}.{table}")
-        return load_arrow(writer, schema, table, data)
-
-    monkeypatch.setattr(PostgresVersionWriter, "load_arrow", spy)
+    loaded_as_arrow = record_arrow_loads(monkeypatch, PostgresVersionWriter)
 
     manifest = build(Workspace.load(root))
 

@@ -27,7 +27,7 @@ from stuurdata.warehouse.spark_engine import (
 )
 from stuurdata.workspace import Workspace
 from stuurdata.workspace.config import EngineConfig
-from tests.warehouse.conftest import make_workspace
+from tests.warehouse.conftest import make_workspace, record_arrow_loads
 from tests.workspace_config import set_engine
 
 pytestmark = pytest.mark.spark
@@ -359,14 +359,7 @@ def test_a_workspace_builds_on_spark_and_is_served_by_duckdb(
 ) -> None:
     root = make_workspace(tmp_path / "ws", persons=2_000)
     set_engine(root, kind="spark")
-    loaded_as_arrow: list[str] = []
-    load_arrow = SparkVersionWriter.load_arrow
-
-    def spy(writer: SparkVersionWriter, schema: str, table: str, data: pa.Table) -> int:
-        loaded_as_arrow.append(f"{schema}.{table}")
-        return load_arrow(writer, schema, table, data)
-
-    monkeypatch.setattr(SparkVersionWriter, "load_arrow", spy)
+    loaded_as_arrow = record_arrow_loads(monkeypatch, SparkVersionWriter)
 
     ws = Workspace.load(root)
     manifest = build(ws)
