@@ -13,7 +13,15 @@ from stuurdata.appdb.engine import MIGRATIONS, open_app_database
 from stuurdata.errors import SecretError
 from stuurdata.workspace.config import WorkspaceConfig
 
-TABLES = {"users", "sessions", "api_tokens", "oidc_states", "audit_log", "audit_checkpoint"}
+TABLES = {
+    "users",
+    "sessions",
+    "api_tokens",
+    "oidc_states",
+    "audit_log",
+    "audit_checkpoint",
+    "login_failures",
+}
 
 
 def test_migrate_creates_the_tables_and_is_idempotent(tmp_path: Path) -> None:

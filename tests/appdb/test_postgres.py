@@ -18,6 +18,7 @@ from stuurdata.governance.accounts import Accounts
 from stuurdata.governance.audit import AuditEvent, AuditLog
 from stuurdata.governance.intake_store import IntakeStore, NewRequest
 from stuurdata.governance.sessions import Sessions
+from stuurdata.governance.throttle import LoginThrottle
 from stuurdata.governance.tokens import Tokens
 from tests.postgres_server import PostgresServer
 
@@ -48,6 +49,12 @@ def _migrate(url: str) -> None:
     migrate(url)
 
 
+def _guess(url: str, worker: int) -> None:
+    engine = make_engine(url)
+    LoginThrottle(engine).failed("anna", f"192.0.2.{worker}")
+    engine.dispose()
+
+
 def _append_many(url: str, worker: int) -> None:
     engine = make_engine(url)
     log = AuditLog(engine)
@@ -72,7 +79,7 @@ def test_workers_migrate_and_append_together(postgres: PostgresServer) -> None:
     engine = make_engine(url)
     with engine.connect() as con:
         head = con.execute(sa.text("SELECT version_num FROM alembic_version")).scalar_one()
-    assert head == "0002_intake"
+    assert head == "0003_login_failures"
     _run_together(_append_many, [(url, worker) for worker in range(WORKERS)])
     log = AuditLog(engine)
     result = log.verify()
@@ -86,6 +93,17 @@ def test_workers_migrate_and_append_together(postgres: PostgresServer) -> None:
         )
     broken = log.verify()
     assert not broken.ok and broken.bad_line == 40
+    engine.dispose()
+
+
+def test_workers_share_the_brake_on_password_guessing(postgres: PostgresServer) -> None:
+    url = postgres.new_database("raden")
+    migrate(url)
+    _run_together(_guess, [(url, worker) for worker in range(WORKERS)])  # one try per worker
+    engine = make_engine(url)
+    throttle = LoginThrottle(engine, limit=WORKERS)
+    assert throttle.blocked("Anna", "192.0.2.200")
+    assert not throttle.blocked("bob", "192.0.2.1")
     engine.dispose()
 
 

@@ -73,7 +73,7 @@ class AuthServices:
 
     @cached_property
     def throttle(self) -> LoginThrottle:
-        return LoginThrottle()
+        return LoginThrottle(self.database.engine)
 
 
 def install_auth(app: Any, workspace_root: Path, max_body: int = MAX_BODY) -> None:

@@ -2,52 +2,102 @@
 """Brake on password guessing: after ``limit`` failed sign-ins for a user name (or
 ``address_limit`` from one address: offices share one behind NAT) within ``window`` seconds,
 further attempts are refused without checking the password until the window has passed.
-Per process (each web worker keeps its own count)."""
+
+The failures are kept in the application database (table ``login_failures``, migration
+0003_login_failures), so every web worker of a deployment counts the same attempts: with four
+workers behind a reverse proxy a guesser still gets ``limit`` tries, not four times as many.
+Only hashes of user names are stored, and rows older than the window are deleted as new
+failures come in.
+"""
 
 from __future__ import annotations
 
-import threading
+import hashlib
 import time
-from collections import deque
 from typing import Final
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Float,
+    Integer,
+    String,
+    Table,
+    and_,
+    delete,
+    func,
+    insert,
+    select,
+)
+
+from stuurdata.appdb import metadata
 
 LIMIT: Final = 5
 ADDRESS_LIMIT: Final = 50
 WINDOW: Final = 900.0
 
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(10), nullable=False),
+    Column("key_hash", String(64), nullable=False),
+    Column("at", Float, nullable=False),
+)
+
+
+def _key(kind: str, value: str) -> tuple[str, str]:
+    value = value.lower() if kind == "user" else value
+    return kind, hashlib.sha256(value.encode("utf-8")).hexdigest()
+
 
 class LoginThrottle:
     def __init__(
-        self, limit: int = LIMIT, address_limit: int = ADDRESS_LIMIT, window: float = WINDOW
+        self,
+        engine: Engine,
+        limit: int = LIMIT,
+        address_limit: int = ADDRESS_LIMIT,
+        window: float = WINDOW,
     ) -> None:
+        self.engine = engine
         self.limit = limit
         self.address_limit = address_limit
         self.window = window
-        self._failures: dict[tuple[str, str], deque[float]] = {}
-        self._lock = threading.Lock()
 
-    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
-        found = self._failures.setdefault(key, deque())
-        while found and found[0] < now - self.window:
-            found.popleft()
-        return found
+    def _count(self, kind: str, value: str, since: float) -> int:
+        kind, key_hash = _key(kind, value)
+        query = select(func.count()).where(
+            and_(
+                login_failures.c.kind == kind,
+                login_failures.c.key_hash == key_hash,
+                login_failures.c.at >= since,
+            )
+        )
+        with self.engine.connect() as con:
+            return int(con.execute(query).scalar_one())
 
     def blocked(self, username: str, address: str) -> bool:
-        now = time.monotonic()
-        with self._lock:
-            return (
-                len(self._recent(("user", username.lower()), now)) >= self.limit
-                or len(self._recent(("address", address), now)) >= self.address_limit
-            )
+        since = time.time() - self.window
+        return (
+            self._count("user", username, since) >= self.limit
+            or self._count("address", address, since) >= self.address_limit
+        )
 
     def failed(self, username: str, address: str) -> None:
-        now = time.monotonic()
-        with self._lock:
-            if len(self._failures) > 100_000:  # bounded memory under a flood
-                self._failures.clear()
-            self._recent(("user", username.lower()), now).append(now)
-            self._recent(("address", address), now).append(now)
+        now = time.time()
+        rows = [
+            {"kind": kind, "key_hash": key_hash, "at": now}
+            for kind, key_hash in (_key("user", username), _key("address", address))
+        ]
+        with self.engine.begin() as con:
+            con.execute(delete(login_failures).where(login_failures.c.at < now - self.window))
+            con.execute(insert(login_failures), rows)
 
     def succeeded(self, username: str) -> None:
-        with self._lock:
-            self._failures.pop(("user", username.lower()), None)
+        kind, key_hash = _key("user", username)
+        with self.engine.begin() as con:
+            con.execute(
+                delete(login_failures).where(
+                    and_(login_failures.c.kind == kind, login_failures.c.key_hash == key_hash)
+                )
+            )
