@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The governance workspace, built once, with users of every role in its application database."""
+"""The governance workspace, built once, with users of every role in its application database;
+and an empty application database for unit tests."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
-from stuurdata.appdb import open_app_database
+from stuurdata.appdb import make_engine, migrate, open_app_database
 from stuurdata.governance.accounts import Accounts
 from stuurdata.governance.principal import Role
 from stuurdata.governance.tokens import Tokens
@@ -19,6 +21,14 @@ from stuurdata.workspace import Workspace
 from tests.governance.workspace import PURPOSE, write_governance_workspace
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    """An empty, migrated SQLite application database."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
+    migrate(engine)
+    return engine
 
 
 @pytest.fixture(scope="session")

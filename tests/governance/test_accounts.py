@@ -4,25 +4,16 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
 
-from stuurdata.appdb import make_engine, migrate
 from stuurdata.governance.accounts import AccountError, Accounts, users
 from stuurdata.governance.principal import Role
 from stuurdata.governance.sessions import Sessions
 from stuurdata.governance.tokens import Tokens, api_tokens
 
 PASSWORD = "een lang genoeg wachtwoord"
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
-    migrate(engine)
-    return engine
 
 
 def test_a_local_user_signs_in_with_the_right_password_only(engine: Engine) -> None:

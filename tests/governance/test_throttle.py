@@ -4,21 +4,11 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
-import pytest
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from stuurdata.appdb import make_engine, migrate
 from stuurdata.governance.throttle import LoginThrottle
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    engine = make_engine(f"sqlite:///{tmp_path / 'app.db'}")
-    migrate(engine)
-    return engine
 
 
 def test_blocks_a_user_after_the_limit_and_releases_after_the_window(engine: Engine) -> None:
