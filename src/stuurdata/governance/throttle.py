@@ -6,7 +6,7 @@ further attempts are refused without checking the password until the window has 
 The failures are kept in the application database (table ``login_failures``, migration
 0003_login_failures), so every web worker of a deployment counts the same attempts: with four
 workers behind a reverse proxy a guesser still gets ``limit`` tries, not four times as many.
-Only hashes of user names are stored, and rows older than the window are deleted as new
+Only hashes of user names and addresses are stored, and rows older than the window are deleted as new
 failures come in.
 """
 
@@ -27,8 +27,10 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    or_,
     select,
 )
+from sqlalchemy.sql.elements import ColumnElement
 
 from stuurdata.appdb import metadata
 
@@ -51,6 +53,12 @@ def _key(kind: str, value: str) -> tuple[str, str]:
     return kind, hashlib.sha256(value.encode("utf-8")).hexdigest()
 
 
+def _of(kind: str, value: str) -> ColumnElement[bool]:
+    """Rows of failures for user name or address ``value``."""
+    kind, key_hash = _key(kind, value)
+    return and_(login_failures.c.kind == kind, login_failures.c.key_hash == key_hash)
+
+
 class LoginThrottle:
     def __init__(
         self,
@@ -64,24 +72,15 @@ class LoginThrottle:
         self.address_limit = address_limit
         self.window = window
 
-    def _count(self, kind: str, value: str, since: float) -> int:
-        kind, key_hash = _key(kind, value)
-        query = select(func.count()).where(
-            and_(
-                login_failures.c.kind == kind,
-                login_failures.c.key_hash == key_hash,
-                login_failures.c.at >= since,
-            )
+    def blocked(self, username: str, address: str) -> bool:
+        """One query (each sign-in asks): the user's and the address's recent failures."""
+        user, origin = _of("user", username), _of("address", address)
+        query = select(func.count().filter(user), func.count().filter(origin)).where(
+            login_failures.c.at >= time.time() - self.window, or_(user, origin)
         )
         with self.engine.connect() as con:
-            return int(con.execute(query).scalar_one())
-
-    def blocked(self, username: str, address: str) -> bool:
-        since = time.time() - self.window
-        return (
-            self._count("user", username, since) >= self.limit
-            or self._count("address", address, since) >= self.address_limit
-        )
+            by_user, by_address = con.execute(query).one()
+        return int(by_user) >= self.limit or int(by_address) >= self.address_limit
 
     def failed(self, username: str, address: str) -> None:
         now = time.time()
@@ -94,10 +93,5 @@ class LoginThrottle:
             con.execute(insert(login_failures), rows)
 
     def succeeded(self, username: str) -> None:
-        kind, key_hash = _key("user", username)
         with self.engine.begin() as con:
-            con.execute(
-                delete(login_failures).where(
-                    and_(login_failures.c.kind == kind, login_failures.c.key_hash == key_hash)
-                )
-            )
+            con.execute(delete(login_failures).where(_of("user", username)))
