@@ -56,18 +56,18 @@ class PostgresServer:
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/postgres"
 
     def new_database(self, name: str) -> str:
-        """Create an empty database ``name``; its SQLAlchemy URL."""
-        engine = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
-        with engine.connect() as con:
-            con.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
-            con.execute(sa.text(f'CREATE DATABASE "{name}"'))
-        engine.dispose()
+        """Create an empty database ``name`` (dropped first if there); its SQLAlchemy URL."""
+        self._admin(f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{name}"
 
     def drop_database(self, name: str) -> None:
+        self._admin(f'DROP DATABASE IF EXISTS "{name}"')
+
+    def _admin(self, *statements: str) -> None:
         engine = sa.create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
         with engine.connect() as con:
-            con.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+            for statement in statements:
+                con.execute(sa.text(statement))
         engine.dispose()
 
     def stop(self) -> None:
