@@ -31,11 +31,14 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import psutil
 
 from benchmarks.scales import WORK, Scale, generated_data, parse_scale
+
+if TYPE_CHECKING:
+    from tests.postgres_server import PostgresServer
 
 ENGINES = ("duckdb", "postgres", "spark")
 DSN_VARIABLE = "STUURDATA_BENCHMARK_WAREHOUSE_DSN"
@@ -181,7 +184,7 @@ def _published_rows(root: Path) -> int:
     return sum(int(c[0]) for c in counts if c)
 
 
-def start_postgres(base: Path) -> tuple[Any, list[int]]:
+def start_postgres(base: Path) -> tuple[PostgresServer, list[int]]:
     """A durable PostgreSQL server (fsync on) in ``base``; its handle and postmaster pid."""
     from tests.postgres_server import start_postgres as start
 
@@ -190,9 +193,10 @@ def start_postgres(base: Path) -> tuple[Any, list[int]]:
     return server, [pid]
 
 
-def fresh_database(server: Any) -> str:
+def fresh_database(server: PostgresServer | None) -> str:
     """An empty database ``benchmark`` (dropped and created again); its DSN."""
-    url: str = server.new_database("benchmark")
+    assert server is not None, "started when postgres is among the engines"
+    url = server.new_database("benchmark")
     return url.replace("postgresql+psycopg://", "postgresql://")
 
 
@@ -225,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engines = [e for e in args.engines.split(",") if e]
     env = dict(os.environ)
-    server: Any = None
+    server: PostgresServer | None = None
     server_pids: list[int] = []
     base = Path(tempfile.mkdtemp(prefix="stuurdata-bench-pg-"))
     results: list[EngineResult] = []
@@ -255,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                 # measured and counted: the disk goes to the next build (18m on PostgreSQL
                 # alone takes ~45 GB)
                 shutil.rmtree(root / ".stuurdata" / "warehouse", ignore_errors=True)
-                if engine == "postgres":
+                if server is not None and engine == "postgres":
                     server.drop_database("benchmark")
     finally:
         if server is not None:
